@@ -1,0 +1,30 @@
+// Shared Jest settings for every project. Specs run as native ES modules
+// (NODE_OPTIONS=--experimental-vm-modules is set by the inferred test target in nx.json)
+// because the MCP SDK, parsers and clients we test against ship ESM-only builds.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+// One source of truth for import aliases: tsconfig.base.json's `paths`.
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  moduleNameMapper[`^${alias.replace(/[/.-]/g, '\\$&')}$`] = path.join(__dirname, target);
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
+  moduleNameMapper,
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        useESM: true,
+        tsconfig: path.join(__dirname, 'tsconfig.spec.base.json'),
+        diagnostics: false,
+      },
+    ],
+  },
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'core-logger',
+  preset: '../../../jest.preset.js',
+};

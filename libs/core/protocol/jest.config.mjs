@@ -1,0 +1,4 @@
+export default {
+  displayName: 'core-protocol',
+  preset: '../../../jest.preset.js',
+};

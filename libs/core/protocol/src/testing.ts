@@ -1,0 +1,7 @@
+// Test entry point. Unit specs of tool libs use `runTool`; app integration specs use
+// `startCluster` (in ./testing/cluster), which boots the workers in miniflare (loaded
+// lazily, so tool specs never pay for it).
+export { runTool, structured, resultText } from './testing/run-tool';
+export type { RunToolOptions } from './testing/run-tool';
+export { startCluster } from './testing/cluster';
+export type { Cluster, ClusterOptions } from './testing/cluster';

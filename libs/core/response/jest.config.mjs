@@ -1,0 +1,4 @@
+export default {
+  displayName: 'core-response',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-api',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-architecture',
+  preset: '../../../jest.preset.js',
+};

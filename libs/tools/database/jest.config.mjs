@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-database',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-docker',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-nodejs',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-python',
+  preset: '../../../jest.preset.js',
+};

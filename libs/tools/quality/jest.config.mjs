@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-quality',
+  preset: '../../../jest.preset.js',
+};

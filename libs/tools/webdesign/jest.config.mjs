@@ -1,0 +1,4 @@
+export default {
+  displayName: 'tools-webdesign',
+  preset: '../../../jest.preset.js',
+};
