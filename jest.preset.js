@@ -5,7 +5,11 @@ const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 // One source of truth for import aliases: tsconfig.base.json's `paths`.
-const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+const moduleNameMapper = {
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+  // Workers bundle pino's browser build; specs load the same one so log lines match.
+  '^pino$': require.resolve('pino/browser.js'),
+};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace(/[/.-]/g, '\\$&')}$`] = path.join(__dirname, target);
 }

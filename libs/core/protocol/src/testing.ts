@@ -3,5 +3,6 @@
 // lazily, so tool specs never pay for it).
 export { runTool, structured, resultText } from './testing/run-tool';
 export type { RunToolOptions } from './testing/run-tool';
+export type { BenchCase } from './testing/bench';
 export { startCluster } from './testing/cluster';
 export type { Cluster, ClusterOptions } from './testing/cluster';
