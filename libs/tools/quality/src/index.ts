@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
+import { complexityReport } from './complexity-report/complexity-report.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [];
+export const tools: ToolDefinition[] = [complexityReport];

@@ -1,0 +1,86 @@
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { File, Node } from '@babel/types';
+import { LineIndex, ParseError } from '@mcp/core-response';
+
+/**
+ * The one parse every quality tool walks. TOOLS.md fixes the configuration: TypeScript + JSX +
+ * legacy decorators with `sourceType: "unambiguous"`, so .js/.ts/.jsx/.tsx all parse without a
+ * language option.
+ */
+const PLUGINS: ParserPlugin[] = ['typescript', 'jsx', 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
+
+export interface ParsedModule {
+  code: string;
+  ast: File;
+  lines: LineIndex;
+  /** Parser tokens, only when asked for (the duplicate detector needs them). */
+  tokens?: BabelToken[];
+  /** Lazily computed analyses shared by the tools that walk this AST (see analysis.ts). */
+  memo: Map<string, unknown>;
+}
+
+export interface BabelToken {
+  type: { label: string } | string;
+  value?: unknown;
+  start: number;
+  end: number;
+  loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+// A handful of recent parses, keyed by text: one call that runs several analyses over the same
+// file (review_diff over complexity, dead code over lint) parses it once.
+const CACHE_SIZE = 8;
+const cache = new Map<string, ParsedModule>();
+
+export function parseModule(code: string, options: { source?: string; tokens?: boolean } = {}): ParsedModule {
+  const key = `${options.tokens ? 't' : 'n'}\u0000${code}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  let ast: File;
+  try {
+    ast = parse(code, {
+      sourceType: 'unambiguous',
+      plugins: PLUGINS,
+      tokens: options.tokens === true,
+      errorRecovery: false,
+      allowReturnOutsideFunction: false,
+    });
+  } catch (error) {
+    throw toParseError(error, options.source);
+  }
+  const parsed: ParsedModule = {
+    code,
+    ast,
+    lines: new LineIndex(code),
+    tokens: options.tokens ? (ast.tokens as BabelToken[] | undefined) : undefined,
+    memo: new Map(),
+  };
+  cache.set(key, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return parsed;
+}
+
+/** Babel reports `Unexpected token (3:7)` with a 0-based column; the contract wants 1-based. */
+export function toParseError(error: unknown, source?: string): ParseError {
+  const e = error as { message?: string; loc?: { line: number; column: number } };
+  const message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, '');
+  const line = e.loc?.line ?? 1;
+  const column = (e.loc?.column ?? 0) + 1;
+  return new ParseError(message, line, column, source);
+}
+
+/** Memoizes one analysis of a parsed module, so tools share it instead of recomputing. */
+export function memo<T>(mod: ParsedModule, key: string, compute: () => T): T {
+  if (mod.memo.has(key)) return mod.memo.get(key) as T;
+  const value = compute();
+  mod.memo.set(key, value);
+  return value;
+}
+
+export function textOf(mod: ParsedModule, node: Node): string {
+  return mod.code.slice(node.start ?? 0, node.end ?? 0);
+}

@@ -1,0 +1,54 @@
+import type { Node } from '@babel/types';
+
+// Keys that hold positions, comments or parser extras rather than child nodes.
+const SKIP = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'comments', 'tokens', 'errors']);
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Child nodes in source order (Babel assigns keys in parse order). */
+export function childNodes(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const key in node) {
+    if (SKIP.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) out.push(value);
+  }
+  return out;
+}
+
+export interface Visitor {
+  /** Return false to skip the node's children. */
+  enter?(node: Node, parent: Node | null, ancestors: Node[]): boolean | void;
+  leave?(node: Node, parent: Node | null, ancestors: Node[]): void;
+}
+
+/** Depth-first walk with the ancestor chain (closest last). */
+export function walk(root: Node, visitor: Visitor): void {
+  const ancestors: Node[] = [];
+  const visit = (node: Node): void => {
+    const parent = ancestors.length > 0 ? ancestors[ancestors.length - 1] : null;
+    if (visitor.enter?.(node, parent, ancestors) === false) return;
+    ancestors.push(node);
+    for (const child of childNodes(node)) visit(child);
+    ancestors.pop();
+    visitor.leave?.(node, parent, ancestors);
+  };
+  visit(root);
+}
+
+export const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
+export function isFunction(node: Node): boolean {
+  return FUNCTION_TYPES.has(node.type);
+}
