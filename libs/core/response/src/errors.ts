@@ -19,7 +19,7 @@ export class ParseError extends Error {
     return new ParseError(this.message, this.line, this.column, source);
   }
 
-  toString(): string {
+  override toString(): string {
     const where = `line ${this.line}${this.column !== undefined ? `, column ${this.column}` : ''}`;
     return `${this.source ? `${this.source}: ` : ''}${where}: ${this.message}`;
   }

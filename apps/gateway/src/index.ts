@@ -1,0 +1,7 @@
+import { createGateway } from '@mcp/core-protocol/gateway';
+
+/**
+ * The public MCP endpoint. It imports no tool code: tools are learned from the category
+ * workers at run time, so adding a tool never redeploys the gateway.
+ */
+export default createGateway();

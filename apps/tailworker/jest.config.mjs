@@ -1,0 +1,6 @@
+export default {
+  displayName: 'tailworker',
+  preset: '../../jest.preset.js',
+  // Integration specs boot real workerd processes: give them time, one file at a time.
+  testTimeout: 120000,
+};

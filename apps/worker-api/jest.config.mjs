@@ -1,0 +1,6 @@
+export default {
+  displayName: 'worker-api',
+  preset: '../../jest.preset.js',
+  // Integration specs boot real workerd processes: give them time, one file at a time.
+  testTimeout: 120000,
+};

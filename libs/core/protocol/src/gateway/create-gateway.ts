@@ -1,0 +1,116 @@
+import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
+import { childTrace, createLogger, formatTraceparent, newRequestId, parseTraceparent, type Logger, type TraceContext } from '@mcp/core-logger';
+import type { CategoryWorkerRpc } from '../contract';
+import { CATEGORY_ROUTES, type CategoryRoute } from '../routing';
+import { ToolCatalog } from './catalog';
+import { checkHealth } from './health';
+import { buildServer, type GatewayServices, type RequestState } from './mcp-server';
+import { forwardAdmin } from './admin';
+
+export interface GatewayEnv {
+  /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
+  [binding: string]: unknown;
+  CALL_TIMEOUT_MS?: string;
+  LIST_TTL_MS?: string;
+  ADMIN_TOKEN?: string;
+  LOG_LEVEL?: string;
+}
+
+interface Isolate {
+  services: GatewayServices;
+  logger: Logger;
+  mcp: McpHttpHandler;
+}
+
+// The SDK hands the factory its own copy of the request, so the request's identity travels
+// in headers the gateway sets itself (overwriting whatever a client sent under those names).
+const REQUEST_ID_HEADER = 'x-mcp-workers-request-id';
+
+/**
+ * The gateway's fetch handler. Everything per isolate (catalog cache, MCP handler) is built
+ * on the first request, because Workers hand `env` to the handler, not to module scope.
+ */
+export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES) {
+  let isolate: Isolate | undefined;
+
+  function init(env: GatewayEnv): Isolate {
+    if (isolate) return isolate;
+    const logger = createLogger({ worker: 'gateway', level: (env.LOG_LEVEL as 'info') ?? 'info' });
+    const lookup = (route: CategoryRoute) => env[route.binding] as CategoryWorkerRpc | undefined;
+    const callTimeoutMs = positive(env.CALL_TIMEOUT_MS, 10_000);
+    const listTtlMs = positive(env.LIST_TTL_MS, 30_000);
+    const services: GatewayServices = {
+      routes,
+      lookup,
+      callTimeoutMs,
+      listTtlMs,
+      catalog: new ToolCatalog(routes, lookup, { ttlMs: listTtlMs, timeoutMs: Math.min(callTimeoutMs, 5_000) }),
+    };
+    const mcp = createMcpHandler(
+      ({ requestInfo }) => buildServer(services, stateFromHeaders(logger, requestInfo?.headers)),
+      { onerror: (error) => logger.warn({ event: 'mcp.rejected', errorClass: error.name, msg: error.message }) },
+    );
+    isolate = { services, logger, mcp };
+    return isolate;
+  }
+
+  return {
+    async fetch(request: Request, env: GatewayEnv): Promise<Response> {
+      const { services, logger, mcp } = init(env);
+      const url = new URL(request.url);
+      const state = freshState(logger, request.headers.get('traceparent'));
+      const started = Date.now();
+      let response: Response;
+      try {
+        if (url.pathname === '/mcp') {
+          const headers = new Headers(request.headers);
+          headers.set(REQUEST_ID_HEADER, state.requestId);
+          headers.set('traceparent', formatTraceparent(state.trace));
+          response = await mcp.fetch(new Request(request, { headers }));
+        } else if (url.pathname === '/health' && request.method === 'GET') {
+          response = Response.json(await checkHealth(services));
+        } else if (url.pathname.startsWith('/admin/') || url.pathname === '/admin') {
+          response = await forwardAdmin(request, env, state);
+        } else if (url.pathname === '/' && request.method === 'GET') {
+          response = new Response('MCP gateway: POST /mcp (Streamable HTTP), GET /health\n');
+        } else {
+          response = new Response('Not found\n', { status: 404 });
+        }
+      } catch (error) {
+        // Never a stack trace or an internal name to the client; the log has the class.
+        state.logger.error({ event: 'http.crash', errorClass: error instanceof Error ? error.name : typeof error, msg: String(error) });
+        response = Response.json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error' } }, { status: 500 });
+      }
+      state.logger.info({
+        event: 'http.request',
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        outcome: response.status < 400 ? 'ok' : 'rejected',
+        durationMs: Date.now() - started,
+      });
+      const headers = new Headers(response.headers);
+      headers.set('x-request-id', state.requestId);
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    },
+  };
+}
+
+function freshState(logger: Logger, traceparent: string | null): RequestState {
+  return stateOf(logger, newRequestId(), childTrace(parseTraceparent(traceparent)));
+}
+
+function stateFromHeaders(logger: Logger, headers: Headers | undefined): RequestState {
+  const trace = parseTraceparent(headers?.get('traceparent'));
+  const requestId = headers?.get(REQUEST_ID_HEADER);
+  return requestId && trace ? stateOf(logger, requestId, trace) : freshState(logger, null);
+}
+
+function stateOf(logger: Logger, requestId: string, trace: TraceContext): RequestState {
+  return { requestId, trace, logger: logger.child({ requestId, traceId: trace.traceId, spanId: trace.spanId }) };
+}
+
+function positive(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}

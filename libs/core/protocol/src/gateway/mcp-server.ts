@@ -1,0 +1,103 @@
+import { ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
+import { formatTraceparent, type Logger, type TraceContext } from '@mcp/core-logger';
+import type { CategoryWorkerRpc } from '../contract';
+import { routeForTool, type CategoryRoute } from '../routing';
+import type { ToolCatalog } from './catalog';
+import { dispatchTool } from './dispatch';
+
+export const SERVER_INFO = { name: 'mcp-workers-gateway', version: '0.1.0' };
+const PAGE_SIZE = 100;
+
+export interface GatewayServices {
+  catalog: ToolCatalog;
+  lookup: (route: CategoryRoute) => CategoryWorkerRpc | undefined;
+  routes: readonly CategoryRoute[];
+  callTimeoutMs: number;
+  listTtlMs: number;
+}
+
+export interface RequestState {
+  requestId: string;
+  trace: TraceContext;
+  logger: Logger;
+}
+
+/**
+ * A low-level `Server` per request (createMcpHandler asks for a fresh one each time). It holds
+ * no tool definitions of its own: the lists come from the per-isolate catalog, so building
+ * one costs microseconds (registering 64 typed tools per request would cost ~10 ms of CPU).
+ */
+export function buildServer(services: GatewayServices, state: RequestState): Server {
+  const server = new Server(SERVER_INFO, {
+    capabilities: { tools: { listChanged: true }, logging: {} },
+    instructions:
+      'Developer analysis tools in 8 categories (node_, python_, docker_, quality_, web_, db_, api_, arch_). ' +
+      'Every tool is read-only and deterministic; pass code as text in `content` or `files`.',
+    // The lists depend only on the deployed worker versions, the same for every caller.
+    cacheHints: { 'tools/list': { ttlMs: services.listTtlMs, cacheScope: 'public' } },
+  });
+
+  server.setRequestHandler('tools/list', async (request) => {
+    const catalog = await services.catalog.get();
+    const start = decodeCursor(request.params?.cursor);
+    const page = catalog.tools.slice(start, start + PAGE_SIZE);
+    const next = start + PAGE_SIZE < catalog.tools.length ? encodeCursor(start + PAGE_SIZE) : undefined;
+    const missing = catalog.categories.filter((c) => c.status !== 'ok').map((c) => c.category);
+    if (missing.length) state.logger.warn({ event: 'catalog.degraded', missing }, 'categories missing from tools/list');
+    return {
+      tools: page,
+      ...(next ? { nextCursor: next } : {}),
+      _meta: { 'mcp-workers/listVersion': catalog.version, ...(missing.length ? { 'mcp-workers/unavailable': missing } : {}) },
+    };
+  });
+
+  server.setRequestHandler('tools/call', async (request) => {
+    const { name, arguments: args } = request.params;
+    const catalog = await services.catalog.get();
+    const route = catalog.owner.get(name) ?? routeForTool(name, services.routes);
+    const known = catalog.owner.has(name);
+    const categoryDown = route && catalog.categories.some((c) => c.category === route.category && c.status !== 'ok');
+    if (!route || (!known && !categoryDown)) {
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    }
+    const descriptor = catalog.tools.find((t) => t.name === name);
+    const started = Date.now();
+    const reply = await dispatchTool(
+      route,
+      services.lookup(route),
+      name,
+      args ?? {},
+      { requestId: state.requestId, traceparent: formatTraceparent(state.trace), deadlineMs: Date.now() + services.callTimeoutMs },
+      { timeoutMs: services.callTimeoutMs, readOnly: descriptor?.annotations?.readOnlyHint === true, logger: state.logger },
+    );
+    state.logger.info({
+      event: 'gateway.tool',
+      tool: name,
+      category: route.category,
+      outcome: reply._meta?.['mcp-workers/unavailable'] ? 'error' : reply.isError ? 'tool_error' : 'ok',
+      durationMs: Date.now() - started,
+    });
+    return {
+      ...reply,
+      _meta: { ...reply._meta, 'mcp-workers/requestId': state.requestId, 'mcp-workers/traceId': state.trace.traceId },
+    };
+  });
+
+  return server;
+}
+
+function encodeCursor(offset: number): string {
+  return btoa(JSON.stringify({ o: offset }));
+}
+
+/** Cursors are opaque to clients; one we did not issue is invalid params (-32602). */
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  try {
+    const { o } = JSON.parse(atob(cursor)) as { o: unknown };
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'Invalid cursor');
+}

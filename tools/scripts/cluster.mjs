@@ -1,0 +1,72 @@
+// Boots all ten workers in ONE workerd process through miniflare, configured from each app's
+// own wrangler.jsonc (wrangler turns it into miniflare options, so local runs and deploys
+// share one config). Used by `npm start`, the integration specs and the benchmarks.
+import './env.mjs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Miniflare, Log, LogLevel } from 'miniflare';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CATEGORY_APPS = ['nodejs', 'python', 'docker', 'quality', 'webdesign', 'database', 'api', 'architecture'].map((c) => `worker-${c}`);
+export const ALL_APPS = ['gateway', ...CATEGORY_APPS, 'tailworker'];
+
+/** The workers of one app as miniflare options: its wrangler config + its built bundle. */
+export function workerOptions(app) {
+  const config = path.join(ROOT, 'apps', app, 'wrangler.jsonc');
+  const bundle = path.join(ROOT, 'dist', 'apps', app, 'index.js');
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build first (npx nx run-many -t build)`);
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(config, '');
+  return { ...workerOptions, name: app, modules: true, scriptPath: bundle, modulesRoot: path.dirname(bundle) };
+}
+
+/**
+ * @param {object} [options]
+ * @param {number} [options.port] 0 (default) picks a free port
+ * @param {string} [options.host]
+ * @param {string|false} [options.persist] directory for KV state, or false for in-memory
+ * @param {string[]} [options.apps] which apps to boot (default all ten)
+ * @param {Record<string, Record<string, string>>} [options.vars] extra vars per app
+ * @param {Record<string, string[]>} [options.dropBindings] service bindings to remove, per app
+ * @param {Record<string, object>} [options.replace] replace an app's worker with other options
+ * @param {object[]} [options.extraWorkers] more miniflare workers (fault injection)
+ * @param {boolean} [options.verbose] print workers' console output
+ */
+export async function startCluster(options = {}) {
+  const apps = options.apps ?? ALL_APPS;
+  const booted = new Set([...apps, ...(options.extraWorkers ?? []).map((w) => w.name)]);
+  const workers = apps.map((app) => {
+    let w = options.replace?.[app] ? { ...options.replace[app], name: app } : workerOptions(app);
+    if (options.vars?.[app]) w = { ...w, bindings: { ...w.bindings, ...options.vars[app] } };
+    for (const binding of options.dropBindings?.[app] ?? []) {
+      const { [binding]: _dropped, ...rest } = w.serviceBindings ?? {};
+      w = { ...w, serviceBindings: rest };
+    }
+    // A binding or tail consumer to a worker that is not booted would fail the whole process:
+    // keep only live ones (the gateway then reports that category as down, as in production).
+    const live = (target) => booted.has(typeof target === 'string' ? target : target.name);
+    if (w.tails) w = { ...w, tails: w.tails.filter(live) };
+    if (w.serviceBindings) w = { ...w, serviceBindings: Object.fromEntries(Object.entries(w.serviceBindings).filter(([, t]) => live(t))) };
+    return w;
+  });
+  const mf = new Miniflare({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    cf: false,
+    log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
+    handleRuntimeStdio: options.verbose ? undefined : () => undefined,
+    kvPersist: options.persist === false || options.persist === undefined ? false : options.persist,
+    durableObjectsPersist: options.persist === false || options.persist === undefined ? false : options.persist,
+    workers: [...workers, ...(options.extraWorkers ?? [])],
+  });
+  const url = await mf.ready;
+  return {
+    mf,
+    url: url.toString().replace(/\/$/, ''),
+    mcpUrl: new URL('/mcp', url).toString(),
+    async stop() {
+      await mf.dispose();
+    },
+  };
+}
