@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
 import { complexityReport } from './complexity-report/complexity-report.tool';
+import { lintCommits } from './lint-commits/lint-commits.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [complexityReport];
+export const tools: ToolDefinition[] = [complexityReport, lintCommits];
