@@ -1,0 +1,23 @@
+import type { ParserOptions, ParserPlugin } from '@babel/parser';
+
+/**
+ * The @babel/parser configuration every JS/TS tool of this category uses. TOOLS.md fixes it
+ * to match the Quality category (typescript + jsx + legacy decorators, `unambiguous`), so a
+ * syntax error is reported at the same line and column whichever tool parsed the file.
+ * Kept in its own dependency-free file so other categories can mirror it verbatim.
+ */
+export const BABEL_PLUGINS: ParserPlugin[] = [
+  'typescript',
+  'jsx',
+  'decorators-legacy',
+  'importAttributes',
+  'explicitResourceManagement',
+];
+
+export const BABEL_PARSER_OPTIONS: ParserOptions = {
+  sourceType: 'unambiguous',
+  plugins: BABEL_PLUGINS,
+  // Off on purpose: a broken file must fail with the parser's line and column, not be half-analyzed.
+  errorRecovery: false,
+  allowReturnOutsideFunction: false,
+};
