@@ -1,24 +1,27 @@
 // Boots all ten workers in ONE workerd process through miniflare, configured from each app's
-// own wrangler.jsonc (wrangler turns it into miniflare options, so local runs and deploys
-// share one config). Used by `npm start`, the integration specs and the benchmarks.
+// own wrangler.jsonc (turned into miniflare options by wrangler at build time, so local runs
+// and deploys share one config). Used by `npm start`, the integration specs and the benchmarks.
 import './env.mjs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Miniflare, Log, LogLevel } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CATEGORY_APPS = ['nodejs', 'python', 'docker', 'quality', 'webdesign', 'database', 'api', 'architecture'].map((c) => `worker-${c}`);
 export const ALL_APPS = ['gateway', ...CATEGORY_APPS, 'tailworker'];
 
-/** The workers of one app as miniflare options: its wrangler config + its built bundle. */
+/**
+ * One app as miniflare options: what wrangler made of its wrangler.jsonc at build time
+ * (dist/apps/<app>/miniflare.json, see post-build.mjs) plus its bundle.
+ */
 export function workerOptions(app) {
-  const config = path.join(ROOT, 'apps', app, 'wrangler.jsonc');
-  const bundle = path.join(ROOT, 'dist', 'apps', app, 'index.js');
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build first (npx nx run-many -t build)`);
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(config, '');
-  return { ...workerOptions, name: app, modules: true, scriptPath: bundle, modulesRoot: path.dirname(bundle) };
+  const dir = path.join(ROOT, 'dist', 'apps', app);
+  const bundle = path.join(dir, 'index.js');
+  const options = path.join(dir, 'miniflare.json');
+  if (!existsSync(bundle) || !existsSync(options)) throw new Error(`${dir} is incomplete: build first (npx nx run-many -t build)`);
+  const fromConfig = JSON.parse(readFileSync(options, 'utf8'));
+  return { ...fromConfig, name: app, modules: true, scriptPath: bundle, modulesRoot: dir };
 }
 
 /**
