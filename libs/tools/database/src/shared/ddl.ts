@@ -1,5 +1,5 @@
 import type { Token } from './lexer';
-import { Cursor, identName, renderTokens, splitTopLevel, type Statement } from './statements';
+import { Cursor, identName, renderTokens, sourceText, splitTopLevel, type Statement } from './statements';
 
 /** DDL statements parsed into the parts the schema tools reason about. */
 export interface QName {
@@ -28,6 +28,8 @@ export interface ColumnDef {
   unique: boolean;
   references?: ForeignRef & { name?: string };
   identity: boolean;
+  /** `ALWAYS` or `BY DEFAULT` for identity columns. */
+  identityKind?: string;
   autoIncrement: boolean;
   generated?: string;
   check?: string;
@@ -62,7 +64,7 @@ export type AlterAction = { token: Token } & (
   | { type: 'drop-not-null'; column: string }
   | { type: 'set-default'; column: string; expr: string; exprTokens: Token[] }
   | { type: 'drop-default'; column: string }
-  | { type: 'add-identity'; column: string }
+  | { type: 'add-identity'; column: string; kind: string }
   | { type: 'rename-column'; from: string; to: string }
   | { type: 'rename-table'; to: string }
   | { type: 'rename-constraint'; from: string; to: string }
@@ -162,7 +164,7 @@ export function parseColumnDef(c: Cursor): ColumnDef {
     c.next();
   }
   if (typeTokens.length > 0) {
-    col.type = renderTokens(typeTokens);
+    col.type = sourceText(typeTokens);
     col.typeToken = typeTokens[0];
   }
   let constraintName: string | undefined;
@@ -185,8 +187,10 @@ export function parseColumnDef(c: Cursor): ColumnDef {
     if (c.kw('COLLATE')) { c.next(); continue; }
     if (c.kw('GENERATED')) {
       if (c.kw('ALWAYS') || c.kw('BY', 'DEFAULT')) {
+        const kind = c.tokens[c.i - 1].value === 'ALWAYS' ? 'ALWAYS' : 'BY DEFAULT';
         if (c.kw('AS', 'IDENTITY')) {
           col.identity = true;
+          col.identityKind = kind;
           col.notNull = true;
           if (c.isPunct('(')) c.group();
           continue;
@@ -404,9 +408,9 @@ function parseAlterAction(tokens: Token[]): AlterAction {
     const mysqlModify = tokens[0].value === 'MODIFY';
     c.kw('COLUMN');
     const column = colName();
-    if (mysqlModify) return { type: 'alter-type', column, newType: renderTokens(c.until(COLUMN_CONSTRAINT_WORDS)), token };
+    if (mysqlModify) return { type: 'alter-type', column, newType: sourceText(c.until(COLUMN_CONSTRAINT_WORDS)), token };
     if (c.kw('SET', 'DATA', 'TYPE') || c.kw('TYPE')) {
-      const newType = renderTokens(c.until(['USING', 'COLLATE']));
+      const newType = sourceText(c.until(['USING', 'COLLATE']));
       let using: string | undefined;
       if (c.kw('COLLATE')) c.next();
       if (c.kw('USING')) using = renderTokens(c.until());
@@ -419,7 +423,7 @@ function parseAlterAction(tokens: Token[]): AlterAction {
       return { type: 'set-default', column, expr: renderTokens(exprTokens), exprTokens, token };
     }
     if (c.kw('DROP', 'DEFAULT')) return { type: 'drop-default', column, token };
-    if (c.kw('ADD', 'GENERATED')) return { type: 'add-identity', column, token };
+    if (c.kw('ADD', 'GENERATED')) return { type: 'add-identity', column, kind: c.kw('ALWAYS') ? 'ALWAYS' : 'BY DEFAULT', token };
   }
   if (c.kw('RENAME', 'CONSTRAINT')) {
     const from = colName();

@@ -175,7 +175,7 @@ function apply(model: SchemaModel, d: DdlStatement): void {
             if (col) col.default = undefined;
             break;
           case 'add-identity':
-            if (col) { col.identity = true; col.notNull = true; }
+            if (col) { col.identity = true; col.identityKind = a.kind; col.notNull = true; }
             break;
           case 'rename-column':
             if (col === undefined) {

@@ -204,3 +204,13 @@ export function renderTokens(tokens: Token[]): string {
 export function identName(t: Token): string {
   return t.type === 'qident' ? t.value : t.text.toLowerCase();
 }
+
+/** Tokens as written: original spelling and case, runs of whitespace collapsed to one space. */
+export function sourceText(tokens: Token[]): string {
+  let s = '';
+  for (let k = 0; k < tokens.length; k++) {
+    if (k > 0 && tokens[k].start > tokens[k - 1].end) s += ' ';
+    s += tokens[k].text;
+  }
+  return s;
+}
