@@ -88,6 +88,93 @@ describe('docker_lint_dockerfile', () => {
     expect(ids(env, 'DL4006').map((f) => f.location?.line)).toEqual([6]);
   });
 
+  it('DL3000: relative WORKDIR, not an absolute one', async () => {
+    const env = await lint('dl3000-relative-workdir.Dockerfile');
+    expect(ids(env, 'DL3000').map((f) => [f.location?.line, f.message])).toEqual([[3, expect.stringContaining('`WORKDIR html`')]]);
+  });
+
+  it('DL3002: the last USER of a stage is root', async () => {
+    const env = await lint('dl3002-root-user.Dockerfile');
+    expect(ids(env, 'DL3002').map((f) => f.location?.line)).toEqual([5]);
+    expect(ids(await lint('clean-multistage.Dockerfile'), 'DL3002')).toEqual([]);
+  });
+
+  it('DL3003: cd inside RUN', async () => {
+    const env = await lint('dl3003-cd.Dockerfile');
+    expect(ids(env, 'DL3003')).toEqual([expect.objectContaining({ location: { line: 3, column: 1 }, message: expect.stringContaining('`cd /usr/src/app`') })]);
+  });
+
+  it('DL3004: sudo, once per RUN', async () => {
+    const env = await lint('dl3004-sudo.Dockerfile');
+    expect(ids(env, 'DL3004')).toEqual([expect.objectContaining({ severity: 'error', location: { line: 3, column: 1, endLine: 5 } })]);
+    // Like hadolint, the command is `sudo`: the apt-get under it is not analysed.
+    expect(ids(env, 'DL3008')).toEqual([]);
+  });
+
+  it('DL3013: unpinned pip packages, with index flags and their values skipped', async () => {
+    const env = await lint('dl3013-pip-unpinned.Dockerfile');
+    const [f] = ids(env, 'DL3013');
+    expect(f.location?.line).toBe(4);
+    expect(f.message).toContain('`gunicorn` has no version');
+    expect(f.message).not.toContain('pypi.example.com');
+  });
+
+  it('DL3013: requirements files, constraints, specifiers, wheels, VCS refs and `.` are pinned', async () => {
+    expect(ids(await lint('dl3013-pip-clean.Dockerfile'), 'DL3013')).toEqual([]);
+  });
+
+  it('DL3016: unpinned npm packages, not scoped pinned ones or local paths', async () => {
+    const env = await lint('dl3016-npm-unpinned.Dockerfile');
+    expect(ids(env, 'DL3016').map((f) => [f.location?.line, f.message])).toEqual([[3, expect.stringContaining('`pm2`, `@nestjs/cli` have no version')]]);
+  });
+
+  it('DL3018: unpinned apk packages, ignoring --virtual names and .apk files', async () => {
+    const env = await lint('dl3018-apk-unpinned.Dockerfile');
+    const found = ids(env, 'DL3018');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('`musl-dev`, `curl` have no version');
+    expect(found[0].message).not.toContain('.build-deps');
+    expect(ids(env, 'DL3019')).toEqual([]);
+  });
+
+  it('DL3022: COPY --from an undefined stage; aliases, indexes and image references pass', async () => {
+    const env = await lint('dl3022-copy-from-unknown.Dockerfile');
+    expect(ids(env, 'DL3022').map((f) => [f.location?.line, f.message])).toEqual([[8, expect.stringContaining('`COPY --from=builder`')]]);
+  });
+
+  it('DL3026: only trusted registries (with wildcards), stage aliases exempt', async () => {
+    const env = await lint('dl3026-registries.Dockerfile', { trustedRegistries: ['*.example.com', 'ghcr.io'] });
+    expect(ids(env, 'DL3026').map((f) => [f.location?.line, f.message])).toEqual([[5, expect.stringContaining('quay.io/prometheus/busybox:glibc')]]);
+    const hubOnly = await lint('dl3026-registries.Dockerfile', { trustedRegistries: ['docker.io'] });
+    expect(ids(hubOnly, 'DL3026').map((f) => f.location?.line)).toEqual([1, 2, 5]);
+    expect(ids(await lint('dl3026-registries.Dockerfile'), 'DL3026')).toEqual([]);
+  });
+
+  it('DL3027: apt instead of apt-get', async () => {
+    const env = await lint('dl3027-apt.Dockerfile');
+    expect(ids(env, 'DL3027')).toEqual([expect.objectContaining({ location: { line: 2, column: 1, endLine: 3 }, message: expect.stringContaining('`apt update`') })]);
+  });
+
+  it('DL3042: pip without --no-cache-dir', async () => {
+    const env = await lint('dl3042-pip-cache.Dockerfile');
+    expect(ids(env, 'DL3042').map((f) => f.location?.line)).toEqual([4]);
+  });
+
+  it('DL3042: PIP_NO_CACHE_DIR (inherited by child stages), cache mounts and pipx pass', async () => {
+    expect(ids(await lint('dl3042-pip-cache-clean.Dockerfile'), 'DL3042')).toEqual([]);
+  });
+
+  it('DL3045: relative COPY destination without WORKDIR, WORKDIR inherited from parent stages', async () => {
+    const env = await lint('dl3045-relative-copy.Dockerfile');
+    expect(ids(env, 'DL3045').map((f) => f.location?.line)).toEqual([2, 13]);
+  });
+
+  it('DL4003: several CMDs in one stage, not across stages', async () => {
+    const env = await lint('dl4003-multiple-cmd.Dockerfile');
+    expect(ids(env, 'DL4003').map((f) => f.location?.line)).toEqual([7]);
+    expect(ids(env, 'DL3006')).toEqual([]);
+  });
+
   it('reports an unknown instruction as a parse error at its line and column', async () => {
     const reply = await runTool(lintDockerfile, { content: fixture('parse-error-unknown.Dockerfile') });
     expect(reply.isError).toBe(true);

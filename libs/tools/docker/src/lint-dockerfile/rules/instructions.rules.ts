@@ -239,7 +239,34 @@ export const DL4000 = dl('DL4000', 'error', 'MAINTAINER is deprecated', (ctx, ru
   }
 });
 
+const SENSITIVE_NAMES = new Set([
+  'ACCESS_TOKEN', 'APPLICATION_KEY', 'APP_SECRET', 'AUTH_TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'BITTREX_API_KEY',
+  'BITTREX_API_SECRET', 'CF_PASSWORD', 'CF_USERNAME', 'CIRCLE_TOKEN', 'CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER', 'DOCKERHUB_PASSWORD',
+  'DOCKER_EMAIL', 'DOCKER_PASSWORD', 'DOCKER_USERNAME', 'FACEBOOK_ACCESS_TOKEN', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET',
+  'FIREBASE_API_TOKEN', 'FIREBASE_TOKEN', 'FOSSA_API_KEY', 'GH_ENTERPRISE_TOKEN', 'GH_TOKEN', 'GITHUB_ENTERPRISE_TOKEN', 'GITHUB_TOKEN',
+  'HEROKU_API_KEY', 'HEROKU_API_USER', 'NPM_AUTH_TOKEN', 'NPM_TOKEN', 'OKTA_AUTHN_GROUPID', 'OKTA_CLIENT_ORGURL', 'OKTA_CLIENT_TOKEN',
+  'OKTA_OAUTH2_CLIENTID', 'OKTA_OAUTH2_CLIENTSECRET', 'OPENAI_API_KEY', 'OS_PASSWORD', 'OS_USERNAME', 'POSTGRES_PASSWORD', 'SLACK_TOKEN',
+  'STRIPE_API_KEY', 'STRIPE_DEVICE_NAME', 'TRAVIS_OS_NAME', 'TRAVIS_SECURE_ENV_VARS', 'TRAVIS_SUDO', 'VAULT_CLIENT_KEY', 'VAULT_TOKEN',
+]);
+const SUSPICIOUS = ['api_key', 'client_key', 'password', 'private', 'secret', 'token', 'username'];
+
+/** hadolint's list of known secret names plus its suspicious substrings. */
+export function isSensitiveName(name: string): boolean {
+  return SENSITIVE_NAMES.has(name.toUpperCase()) || SUSPICIOUS.some((s) => name.toLowerCase().includes(s));
+}
+
+export const DL3064 = dl('DL3064', 'warning', 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands', (ctx, rule) => {
+  for (const ins of ctx.df.instructions) {
+    const target = ins.keyword === 'ONBUILD' && ins.trigger ? ins.trigger : ins;
+    const names = target.keyword === 'ARG' ? argPairs(target.args).map(([n]) => n) : target.keyword === 'ENV' ? envPairs(target.args).map(([n]) => n) : [];
+    const bad = names.filter(isSensitiveName);
+    if (bad.length > 0) {
+      ctx.report(rule, ins, `Potentially sensitive data should not be used in the \`${target.keyword}\` commands: ${quoteList(bad)} ${bad.length === 1 ? 'ends' : 'end'} up in the image history.`, 'Pass the value at build time with `RUN --mount=type=secret,id=...` instead.');
+    }
+  }
+});
+
 export const instructionRules: DlRule[] = [
   DL3000, DL3002, DL3011, DL3012, DL3020, DL3021, DL3025, DL3043, DL3044, DL3045, DL3048, DL3061,
-  DL3065, DL3066, DL3067, DL4000, DL4003, DL4004,
+  DL3064, DL3065, DL3066, DL3067, DL4000, DL4003, DL4004,
 ];
