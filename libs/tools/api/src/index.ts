@@ -1,6 +1,13 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
+import { diffGraphqlTool } from './diff-graphql/diff-graphql.tool';
+import { lintGraphqlTool } from './lint-graphql/lint-graphql.tool';
 import { lintOpenApiTool } from './lint-openapi/lint-openapi.tool';
 import { securityAuditTool } from './security-audit/security-audit.tool';
 
 /** Every api tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [lintOpenApiTool, securityAuditTool] as unknown as ToolDefinition[];
+export const tools: ToolDefinition[] = [
+  lintOpenApiTool,
+  securityAuditTool,
+  lintGraphqlTool,
+  diffGraphqlTool,
+] as unknown as ToolDefinition[];

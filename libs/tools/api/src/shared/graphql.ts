@@ -1,0 +1,87 @@
+import {
+  GraphQLError,
+  KnownDirectivesRule,
+  KnownTypeNamesRule,
+  LoneSchemaDefinitionRule,
+  PossibleTypeExtensionsRule,
+  UniqueArgumentDefinitionNamesRule,
+  UniqueArgumentNamesRule,
+  UniqueDirectiveNamesRule,
+  UniqueDirectivesPerLocationRule,
+  UniqueEnumValueNamesRule,
+  UniqueFieldDefinitionNamesRule,
+  UniqueInputFieldNamesRule,
+  UniqueOperationTypesRule,
+  UniqueTypeNamesRule,
+  buildASTSchema,
+  parse,
+  visit,
+  visitInParallel,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { ParseError } from '@mcp/core-response';
+
+/** Parses GraphQL text; a syntax error becomes a ParseError at graphql-js's line and column. */
+export function parseGraphql(text: string, source: string): DocumentNode {
+  try {
+    return parse(text);
+  } catch (error) {
+    if (error instanceof GraphQLError) {
+      const loc = error.locations?.[0];
+      throw new ParseError(error.message, loc?.line ?? 1, loc?.column ?? 1, source);
+    }
+    throw error;
+  }
+}
+
+/** graphql-js's SDL validation rules (`specifiedSDLRules`) under their graphql-eslint ids. */
+export const SDL_RULES: [string, (context: never) => ASTVisitor][] = [
+  ['lone-schema-definition', LoneSchemaDefinitionRule],
+  ['unique-operation-types', UniqueOperationTypesRule],
+  ['unique-type-names', UniqueTypeNamesRule],
+  ['unique-enum-value-names', UniqueEnumValueNamesRule],
+  ['unique-field-definition-names', UniqueFieldDefinitionNamesRule],
+  ['unique-argument-names', UniqueArgumentDefinitionNamesRule],
+  ['unique-directive-names', UniqueDirectiveNamesRule],
+  ['known-type-names', KnownTypeNamesRule],
+  ['known-directives', KnownDirectivesRule],
+  ['unique-directive-names-per-location', UniqueDirectivesPerLocationRule],
+  ['possible-type-extension', PossibleTypeExtensionsRule],
+  ['unique-argument-names', UniqueArgumentNamesRule],
+  ['unique-input-field-names', UniqueInputFieldNamesRule],
+] as never;
+
+export interface SdlError {
+  ruleId: string;
+  error: GraphQLError;
+}
+
+/**
+ * Runs the SDL rules over a type-system document, one rule at a time so that each error keeps
+ * its rule id. graphql-js keeps its SDL validation context internal; these rules only need
+ * the document, the (absent) schema being extended and an error sink.
+ */
+export function validateSdl(doc: DocumentNode): SdlError[] {
+  const out: SdlError[] = [];
+  for (const [ruleId, rule] of SDL_RULES) {
+    const context = {
+      getDocument: () => doc,
+      getSchema: () => undefined,
+      reportError: (error: GraphQLError) => out.push({ ruleId, error }),
+    };
+    visit(doc, visitInParallel([(rule as unknown as (c: typeof context) => ASTVisitor)(context)]));
+  }
+  return out;
+}
+
+/** Builds a schema from a valid SDL document (validated first with validateSdl). */
+export function buildSchemaFrom(doc: DocumentNode, source: string): GraphQLSchema {
+  const [first] = validateSdl(doc);
+  if (first) {
+    const loc = first.error.locations?.[0];
+    throw new ParseError(first.error.message, loc?.line ?? 1, loc?.column ?? 1, source);
+  }
+  return buildASTSchema(doc, { assumeValidSDL: true });
+}
