@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
 import { lintDockerfile } from './lint-dockerfile/lint-dockerfile.tool';
+import { securityAudit } from './security-audit/security-audit.tool';
 
 /** Every docker tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [lintDockerfile as unknown as ToolDefinition];
+export const tools: ToolDefinition[] = [lintDockerfile, securityAudit] as unknown as ToolDefinition[];

@@ -37,3 +37,12 @@ describe('parseShell', () => {
     expect(names('command -v git; builtin echo x; exec gosu app node; f() { ls; }')).toEqual(['command', 'echo', 'gosu', 'ls']);
   });
 });
+
+describe('pipelines', () => {
+  it('groups commands joined by | and separates the rest', () => {
+    const { commands } = parseShell('apt-get update && curl -fsSL https://get.docker.com | sh -s -- --version 26 ; wget -qO- x | tar xz');
+    const byPipe = new Map<number, string[]>();
+    for (const c of commands) byPipe.set(c.pipeline, [...(byPipe.get(c.pipeline) ?? []), c.name]);
+    expect([...byPipe.values()]).toEqual([['apt-get'], ['curl', 'sh'], ['wget', 'tar']]);
+  });
+});

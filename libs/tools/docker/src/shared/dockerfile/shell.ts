@@ -21,6 +21,8 @@ export interface Command {
   args: CmdPart[];
   /** Flags as hadolint derives them: `--name=v` -> name, `-abc` -> a, b, c (ids of their word). */
   flags: CmdPart[];
+  /** Commands joined by `|` share this number; any other separator starts a new pipeline. */
+  pipeline: number;
 }
 
 export interface ParsedShell {
@@ -39,6 +41,7 @@ interface Word {
 interface Pending {
   words: Word[];
   ids: number[];
+  pipeline: number;
 }
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
@@ -50,6 +53,7 @@ class ShellParser {
   readonly commands: (Command | null)[] = [];
   hasPipes = false;
   private heredocs: { delim: string; strip: boolean }[] = [];
+  private pipelines = 0;
 
   constructor(private readonly s: string) {}
 
@@ -57,13 +61,17 @@ class ShellParser {
   parseList(terminator: string | null, caseItem = false): 'end' | 'term' | 'caseEnd' | 'esac' {
     let cmd: Pending | null = null;
     let slot = -1;
+    let pipeline = ++this.pipelines;
+    const nextPipeline = () => {
+      pipeline = ++this.pipelines;
+    };
     const finish = () => {
       if (cmd) this.commands[slot] = toCommand(cmd);
       cmd = null;
     };
     const start = () => {
       if (!cmd) {
-        cmd = { words: [], ids: [] };
+        cmd = { words: [], ids: [], pipeline };
         slot = this.commands.length;
         this.commands.push(null);
       }
@@ -87,6 +95,7 @@ class ShellParser {
       if (c === '\n') {
         this.pos++;
         finish();
+        nextPipeline();
         this.skipHeredocBodies();
         continue;
       }
@@ -103,6 +112,7 @@ class ShellParser {
         }
         this.pos++;
         finish();
+        nextPipeline();
         continue;
       }
       if (c === '&') {
@@ -112,15 +122,19 @@ class ShellParser {
         }
         this.pos += s[this.pos + 1] === '&' ? 2 : 1;
         finish();
+        nextPipeline();
         continue;
       }
       if (c === '|') {
-        if (s[this.pos + 1] === '|') this.pos += 2;
-        else {
+        if (s[this.pos + 1] === '|') {
+          this.pos += 2;
+          finish();
+          nextPipeline();
+        } else {
           this.hasPipes = true;
           this.pos += s[this.pos + 1] === '&' ? 2 : 1;
+          finish();
         }
-        finish();
         continue;
       }
       if (c === '(') {
@@ -453,8 +467,10 @@ class ShellParser {
     this.pos = end + 1;
     const sub = new ShellParser(inner);
     sub.nextId = this.nextId;
+    sub.pipelines = this.pipelines;
     sub.parseList(null);
     this.nextId = sub.nextId;
+    this.pipelines = sub.pipelines;
     for (const c of sub.commands) this.commands.push(c);
     if (sub.hasPipes) this.hasPipes = true;
     return '${VAR}';
@@ -469,6 +485,7 @@ function unquoteDelim(text: string): string {
 const WRAPPERS = new Set(['busybox', 'builtin', 'command', 'run']);
 
 function toCommand(p: Pending): Command | null {
+  const pipeline = p.pipeline;
   if (p.words.length === 0) return null;
   let nameIdx = 0;
   const first = p.words[0];
@@ -482,7 +499,7 @@ function toCommand(p: Pending): Command | null {
   const nameWord = p.words[nameIdx];
   if (!nameWord.literal) return null;
   const args = p.words.slice(1).map((w, i) => ({ arg: w.text, id: p.ids[i + 1] }));
-  return { name: nameWord.text, args, flags: flagsOf(args) };
+  return { name: nameWord.text, args, flags: flagsOf(args), pipeline };
 }
 
 function flagsOf(args: CmdPart[]): CmdPart[] {
@@ -559,7 +576,7 @@ export function dropFlagArg(flags: string[], cmd: Command): Command {
     const inline = cmd.args.some((a) => a.id === f.id && a.arg.includes('='));
     if (!inline) drop.add(valueId(f.id, cmd.args));
   }
-  return { name: cmd.name, args: cmd.args.filter((a) => !drop.has(a.id)), flags: cmd.flags };
+  return { ...cmd, args: cmd.args.filter((a) => !drop.has(a.id)) };
 }
 
 /** The values given to `flag` (`useradd -u 1000` -> ["1000"]). */
