@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
 import { diffGraphqlTool } from './diff-graphql/diff-graphql.tool';
+import { diffOpenApiTool } from './diff-openapi/diff-openapi.tool';
 import { lintGraphqlTool } from './lint-graphql/lint-graphql.tool';
 import { lintOpenApiTool } from './lint-openapi/lint-openapi.tool';
 import { securityAuditTool } from './security-audit/security-audit.tool';
@@ -7,6 +8,7 @@ import { securityAuditTool } from './security-audit/security-audit.tool';
 /** Every api tool, in the order tools/list shows them. */
 export const tools: ToolDefinition[] = [
   lintOpenApiTool,
+  diffOpenApiTool,
   securityAuditTool,
   lintGraphqlTool,
   diffGraphqlTool,
