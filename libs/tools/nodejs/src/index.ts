@@ -2,6 +2,7 @@ import type { ToolDefinition } from '@mcp/core-protocol';
 import { analyzeLockfileTool } from './analyze-lockfile/analyze-lockfile.tool';
 import { auditPackageJsonTool } from './audit-package-json/audit-package-json.tool';
 import { checkVulnerabilitiesTool } from './check-vulnerabilities/check-vulnerabilities.tool';
+import { findUnusedDependenciesTool } from './find-unused-dependencies/find-unused-dependencies.tool';
 
 /** Every nodejs tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [auditPackageJsonTool, analyzeLockfileTool, checkVulnerabilitiesTool] as ToolDefinition[];
+export const tools: ToolDefinition[] = [auditPackageJsonTool, analyzeLockfileTool, checkVulnerabilitiesTool, findUnusedDependenciesTool] as ToolDefinition[];
