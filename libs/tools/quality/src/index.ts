@@ -3,7 +3,8 @@ import { complexityReport } from './complexity-report/complexity-report.tool';
 import { analyzeCoverage } from './analyze-coverage/analyze-coverage.tool';
 import { scanSecretsTool } from './scan-secrets/scan-secrets.tool';
 import { checkRegexSafety } from './check-regex-safety/check-regex-safety.tool';
+import { hotspotAnalysis } from './hotspot-analysis/hotspot-analysis.tool';
 import { lintCommits } from './lint-commits/lint-commits.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, analyzeCoverage, checkRegexSafety, lintCommits];
+export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, analyzeCoverage, checkRegexSafety, hotspotAnalysis, lintCommits];
