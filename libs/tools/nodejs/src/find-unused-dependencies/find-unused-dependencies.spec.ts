@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { runTool, resultText, structured } from '@mcp/core-protocol/testing';
 import type { Envelope } from '@mcp/core-response';
 import { findUnusedDependenciesTool } from './find-unused-dependencies.tool';
 import { binariesOf } from './scripts';
+import { readProject } from '../testing/read-project';
 
 const root = new URL('./fixtures/orders-api/', import.meta.url);
 function project(): { manifest: string; files: { path: string; content: string }[] } {
-  const files: { path: string; content: string }[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(new URL(rel || '.', root))) {
-      const path = rel ? `${rel}/${name}` : name;
-      if (statSync(new URL(path, root)).isDirectory()) walk(path);
-      else if (path !== 'package.json') files.push({ path, content: readFileSync(new URL(path, root), 'utf8') });
-    }
-  };
-  walk('');
-  return { manifest: readFileSync(new URL('package.json', root), 'utf8'), files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { manifest: readFileSync(new URL('package.json', root), 'utf8'), files: readProject(root, (p) => p === 'package.json') };
 }
 const run = async (args: Record<string, unknown>) => structured<Envelope>(await runTool(findUnusedDependenciesTool, args));
 const summary = (env: Envelope) => env.findings.map((f) => `${f.ruleId} ${f.package ?? f.binary} ${f.location?.path}:${f.location?.line}`);
