@@ -36,7 +36,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<Postgres | undefined> {
+/** `settings` are extra `-c name=value` server settings (e.g. a tiny shared_buffers). */
+export async function startPostgres(settings: string[] = []): Promise<Postgres | undefined> {
   const bin = findBinDir();
   const psqlBin = bin && existsSync(join(bin, 'psql')) ? join(bin, 'psql') : '/usr/bin/psql';
   if (!bin || !existsSync(psqlBin)) {
@@ -56,7 +57,7 @@ export async function startPostgres(): Promise<Postgres | undefined> {
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`, 'start']);
+  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c autovacuum=off${settings.map((x) => ` -c ${x}`).join('')}`, 'start']);
   const psql = (sql: string, db = 'postgres') =>
     execFileSync(psqlBin, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-f', '-'], {
       input: sql,
