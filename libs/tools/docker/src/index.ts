@@ -1,6 +1,7 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
 import { lintDockerfile } from './lint-dockerfile/lint-dockerfile.tool';
+import { optimizeLayers } from './optimize-layers/optimize-layers.tool';
 import { securityAudit } from './security-audit/security-audit.tool';
 
 /** Every docker tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [lintDockerfile, securityAudit] as unknown as ToolDefinition[];
+export const tools: ToolDefinition[] = [lintDockerfile, optimizeLayers, securityAudit] as unknown as ToolDefinition[];

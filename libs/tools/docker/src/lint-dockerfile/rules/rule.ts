@@ -25,16 +25,37 @@ export function dl(id: string, severity: Severity, summary: string, check: (ctx:
   return rule;
 }
 
+export interface RunEntry {
+  /** The RUN (or the RUN inside an ONBUILD). */
+  ins: Instruction;
+  /** Where findings go: the RUN itself, or its ONBUILD line. */
+  at: Instruction;
+  shell: ParsedShell;
+}
+
+const runCache = new WeakMap<Dockerfile, { all: RunEntry[]; plain: RunEntry[] }>();
+
 /**
- * The RUN instructions a shell rule sees, with their parsed script. With `onbuild`, RUNs
- * inside `ONBUILD` triggers are included (hadolint applies most shell rules to them as well,
- * reported at the ONBUILD line).
+ * The RUN instructions a shell rule sees, with their parsed script, computed once per
+ * Dockerfile for all rules. With `onbuild`, RUNs inside `ONBUILD` triggers are included
+ * (hadolint applies most shell rules to them as well, reported at the ONBUILD line).
  */
-export function* runs(df: Dockerfile, onbuild = true): Generator<{ ins: Instruction; at: Instruction; shell: ParsedShell }> {
-  for (const ins of df.instructions) {
-    if (ins.keyword === 'RUN') yield { ins, at: ins, shell: shellOf(ins) };
-    else if (onbuild && ins.trigger?.keyword === 'RUN') yield { ins: ins.trigger, at: ins, shell: shellOf(ins.trigger) };
+export function runs(df: Dockerfile, onbuild = true): RunEntry[] {
+  let cached = runCache.get(df);
+  if (!cached) {
+    const all: RunEntry[] = [];
+    const plain: RunEntry[] = [];
+    for (const ins of df.instructions) {
+      if (ins.keyword === 'RUN') {
+        const e = { ins, at: ins, shell: shellOf(ins) };
+        all.push(e);
+        plain.push(e);
+      } else if (ins.trigger?.keyword === 'RUN') all.push({ ins: ins.trigger, at: ins, shell: shellOf(ins.trigger) });
+    }
+    cached = { all, plain };
+    runCache.set(df, cached);
   }
+  return onbuild ? cached.all : cached.plain;
 }
 
 /** Builds a finding in contract order (the registry normalizes key order again). */

@@ -374,8 +374,20 @@ export function argPairs(args: string): [string, string | null][] {
   });
 }
 
-/** `ENV A=1 B="x y"` or legacy `ENV A 1` -> pairs. */
+const envCache = new Map<string, [string, string][]>();
+
+/** `ENV A=1 B="x y"` or legacy `ENV A 1` -> pairs (memoized: rules ask for the same ENV often). */
 export function envPairs(args: string): [string, string][] {
+  let pairs = envCache.get(args);
+  if (!pairs) {
+    pairs = computeEnvPairs(args);
+    if (envCache.size > 2000) envCache.clear();
+    envCache.set(args, pairs);
+  }
+  return pairs;
+}
+
+function computeEnvPairs(args: string): [string, string][] {
   const words = splitWords(args);
   if (words.length > 0 && !words[0].includes('=')) {
     const name = words[0];
