@@ -3,7 +3,8 @@ import { analyzeLockfileTool } from './analyze-lockfile/analyze-lockfile.tool';
 import { auditPackageJsonTool } from './audit-package-json/audit-package-json.tool';
 import { checkVulnerabilitiesTool } from './check-vulnerabilities/check-vulnerabilities.tool';
 import { detectCircularImportsTool } from './detect-circular-imports/detect-circular-imports.tool';
+import { lintPackageExportsTool } from './lint-package-exports/lint-package-exports.tool';
 import { findUnusedDependenciesTool } from './find-unused-dependencies/find-unused-dependencies.tool';
 
 /** Every nodejs tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [auditPackageJsonTool, analyzeLockfileTool, checkVulnerabilitiesTool, findUnusedDependenciesTool, detectCircularImportsTool] as ToolDefinition[];
+export const tools: ToolDefinition[] = [auditPackageJsonTool, analyzeLockfileTool, checkVulnerabilitiesTool, findUnusedDependenciesTool, detectCircularImportsTool, lintPackageExportsTool] as ToolDefinition[];
