@@ -4,6 +4,9 @@ import type { OasVersion, Obj } from './openapi';
 import { oas2Schema } from './oas-schemas/oas2.schema';
 import { oas30Schema } from './oas-schemas/oas3-0.schema';
 import { oas31Schema } from './oas-schemas/oas3-1.schema';
+import { draft04Schema } from './oas-schemas/draft-04.schema';
+
+const DRAFT04_ID = 'http://json-schema.org/draft-04/schema';
 
 export interface SchemaError {
   path: JsonPath;
@@ -31,6 +34,7 @@ export function validateOasDocument(doc: unknown, version: OasVersion): SchemaEr
   let validator = validators.get(version);
   if (!validator) {
     validator = new Validator(SCHEMAS[version] as never, '2020-12', false);
+    validator.addSchema(draft04Schema as never, DRAFT04_ID);
     validators.set(version, validator);
   }
   const root = SCHEMAS[version];
@@ -44,6 +48,7 @@ export function validateOasDocument(doc: unknown, version: OasVersion): SchemaEr
     if (error.keyword === 'additionalProperties' && !isFalseSchema(root, error.keywordLocation)) continue;
     if (branchFailures.some((prefix) => error.keywordLocation.startsWith(prefix))) continue;
     const result = describe(root, doc, error);
+    if (!result) continue;
     const key = `${result.path.join('\u0000')}|${result.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -52,19 +57,40 @@ export function validateOasDocument(doc: unknown, version: OasVersion): SchemaEr
   return out;
 }
 
-function describe(root: Record<string, unknown>, doc: unknown, error: OutputUnit): SchemaError {
+function describe(root: Record<string, unknown>, doc: unknown, error: OutputUnit): SchemaError | undefined {
   const path = pointerToPath(error.instanceLocation);
-  const chain = schemaChain(root, error.keywordLocation);
+  const { chain, depths } = schemaChain(root, error.keywordLocation);
   const node = chain[chain.length - 1] ?? {};
   const property = path.length === 0 ? null : String(path[path.length - 1]);
-  // ajv-errors: a string errorMessage replaces every error below its schema; an object one
-  // replaces errors of the keywords it names on that schema. The outermost string wins.
-  for (const ancestor of chain) {
-    if (typeof ancestor.errorMessage === 'string') return { path, message: ancestor.errorMessage };
+  const descended = depths[depths.length - 1] ?? 0;
+  // The instance path where chain[i] applied: descending keywords after it go below it.
+  const pathAt = (i: number) => path.slice(0, Math.max(0, path.length - (descended - depths[i])));
+  // ajv-errors: a string errorMessage replaces every error below its schema (the outermost
+  // wins); an object one replaces errors of the keywords it names on that schema, errors under
+  // the properties it names, and (`_`) any other error below it.
+  for (let i = 0; i < chain.length; i++) {
+    if (typeof chain[i].errorMessage === 'string') return { path: pathAt(i), message: chain[i].errorMessage as string };
   }
-  const custom = node.errorMessage;
-  if (custom && typeof custom === 'object' && typeof (custom as Obj)[error.keyword] === 'string') {
-    return { path, message: (custom as Obj)[error.keyword] as string };
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const custom = chain[i].errorMessage;
+    if (!custom || typeof custom !== 'object') continue;
+    const messages = custom as Obj;
+    if (i === chain.length - 1 && typeof messages[error.keyword] === 'string') return { path, message: messages[error.keyword] as string };
+    const here = pathAt(i);
+    const child = path[here.length];
+    if (isObjLike(messages.properties) && child !== undefined && typeof messages.properties[String(child)] === 'string')
+      return { path: [...here, child], message: messages.properties[String(child)] as string };
+    if (typeof messages._ === 'string') return { path: here, message: messages._ };
+  }
+  if (error.keyword === 'format' && node.format === 'regex') {
+    // ajv (Spectral) compiles patterns without the unicode flag; only a pattern that does not
+    // compile at all is invalid.
+    try {
+      new RegExp(String(valueAt(doc, path)));
+      return undefined;
+    } catch {
+      /* reported below */
+    }
   }
   const prefixed = (m: string) => (property === null ? m : `"${property}" property ${m}`);
   switch (error.keyword) {
@@ -124,35 +150,56 @@ function describe(root: Record<string, unknown>, doc: unknown, error: OutputUnit
 }
 
 function isFalseSchema(root: Record<string, unknown>, keywordLocation: string): boolean {
-  const chain = schemaChain(root, keywordLocation);
+  const { chain } = schemaChain(root, keywordLocation);
   return chain[chain.length - 1]?.additionalProperties === false;
 }
+
+const isObjLike = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Keywords whose subschema applies to a child of the instance (and how many segments name the child). */
+const DESCENDING: Record<string, number> = { properties: 1, patternProperties: 1, additionalProperties: 0, items: 0, prefixItems: 1, additionalItems: 0, unevaluatedProperties: 0, unevaluatedItems: 0 };
 
 /**
  * The schema objects along a cfworker keyword location (`#/properties/paths/$ref/...`),
  * following each `$ref` segment to its target; the last one holds the failing keyword.
+ * `depths[i]` counts how many instance levels the walk had descended at chain[i].
  */
-function schemaChain(root: Record<string, unknown>, keywordLocation: string): Obj[] {
+function schemaChain(root: Record<string, unknown>, keywordLocation: string): { chain: Obj[]; depths: number[] } {
   const segments = keywordLocation.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeSegment);
   segments.pop();
   const chain: Obj[] = [root];
+  const depths: number[] = [0];
   let node: unknown = root;
-  for (const seg of segments) {
-    if (node === null || typeof node !== 'object') break;
-    if (seg === '$ref' && typeof (node as Obj).$ref === 'string') {
-      node = resolveLocal(root, (node as Obj).$ref as string);
+  let depth = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    if (!isObjLike(node)) break;
+    if (seg === '$ref' && typeof node.$ref === 'string') {
+      node = resolveLocal(root, node.$ref);
+    } else if (seg in DESCENDING && seg !== 'items') {
+      const skip = DESCENDING[seg];
+      node = node[seg];
+      for (let k = 0; k < skip && i + 1 < segments.length; k++) node = isObjLike(node) ? node[segments[++i]] : undefined;
+      depth++;
+    } else if (seg === 'items') {
+      node = node.items;
+      if (Array.isArray(node) && i + 1 < segments.length) node = node[Number(segments[++i])];
+      depth++;
     } else {
       node = (node as Obj)[seg];
     }
-    if (node !== null && typeof node === 'object' && !Array.isArray(node)) chain.push(node as Obj);
+    if (isObjLike(node)) {
+      chain.push(node);
+      depths.push(depth);
+    }
   }
-  return chain;
+  return { chain, depths };
 }
 
 function resolveLocal(root: Record<string, unknown>, ref: string): unknown {
   const hash = ref.indexOf('#');
   if (hash < 0) return undefined;
-  let node: unknown = root;
+  let node: unknown = ref.startsWith(DRAFT04_ID) ? draft04Schema : root;
   for (const seg of ref.slice(hash + 2).split('/').filter(Boolean).map(decodeSegment)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Obj)[seg];
