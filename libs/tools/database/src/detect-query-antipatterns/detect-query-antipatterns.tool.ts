@@ -6,7 +6,7 @@ import { dialectOf, dialectOption } from '../shared/options';
 import { allSelects, conjuncts, fromTables, parseQuery, walkExpr, walkQueryExprs, type Expr, type FromItem, type Query, type Select } from '../shared/query';
 import { buildSchema, tableKey, type SchemaModel } from '../shared/schema-model';
 import { parseSql, type Statement } from '../shared/statements';
-import { isQueryLog, stripLogPrefixes } from './query-log';
+import { isQueryLog, stripLogPrefixes } from '../shared/query-log';
 
 export const antipatternRules: RuleDoc[] = [
   { id: 'select-star', severity: 'warning', summary: 'SELECT * (or t.*) reads every column: breaks index-only scans and couples code to column order' },
