@@ -27,6 +27,7 @@ export const SECURITY_RULES = [
   rule('owasp:api1:2023-no-numeric-ids', 'error', 'ID parameters must not be integers: use random, unguessable ids (UUIDs).', 'API1:2023'),
   rule('owasp:api2:2023-no-http-basic', 'error', 'Security schemes must not use HTTP Basic.', 'API2:2023'),
   rule('owasp:api2:2023-no-api-keys-in-url', 'error', 'API keys must not be passed in the query or path.', 'API2:2023'),
+  rule('owasp:api2:2023-no-credentials-in-url', 'error', 'Query and path parameters must not carry credentials (token, password, secret, API key).', 'API2:2023'),
   rule('owasp:api2:2023-auth-insecure-schemes', 'error', 'HTTP authorization schemes must not be negotiate or oauth (1.0).', 'API2:2023'),
   rule('owasp:api2:2023-jwt-best-practices', 'error', 'JWT/OAuth2 security schemes must declare RFC8725 compliance in their description.', 'API2:2023'),
   rule('owasp:api2:2023-short-lived-access-tokens', 'error', 'OAuth2 flows must offer a refreshUrl (short-lived access tokens).', 'API2:2023'),
@@ -114,6 +115,19 @@ export function auditOpenApi(doc: OpenApiDoc): FindingSink {
     });
   }
 
+  // API2: credentials in query/path parameters (`$..parameters[?(@.in matches query|path)].name`).
+  if (v !== '2.0') {
+    walk(root, (node, path) => {
+      if (Array.isArray(node) || !(Array.isArray(node.parameters) || isObj(node.parameters))) return;
+      const params = node.parameters as Obj | unknown[];
+      for (const [key, param] of Object.entries(params)) {
+        if (!isObj(param) || typeof param.in !== 'string' || !/query|path/.test(param.in) || typeof param.name !== 'string') continue;
+        if (/^.*(client_?secret|token|access_?token|refresh_?token|id_?token|password|secret|api-?key).*$/i.test(param.name))
+          add('owasp:api2:2023-no-credentials-in-url', [...path, 'parameters', Array.isArray(params) ? Number(key) : key, 'name'], `Security credentials detected in ${param.in} parameter: ${param.name}.`, `Move ${param.name} into a header (Authorization or a custom header) so it is not logged with the URL.`);
+      }
+    });
+  }
+
   // API2: operations without security (Spectral's checkSecurity: missing or empty list).
   for (const operation of operations) {
     const { op, method, label } = operation;
@@ -181,21 +195,29 @@ export function auditOpenApi(doc: OpenApiDoc): FindingSink {
     for (const code of codes) {
       const response = doc.deref(responses[code]);
       if (!isObj(response)) continue;
+      // A $ref'd response is one finding where it is defined, whichever operations use it.
+      const shared = responses[code] !== response;
+      const subjectOf = shared ? `Response ${subject(doc.where(response))}` : `${who}: response ${code}`;
+      const own = shared ? {} : extra;
       if (doc.isOas3 && /^(2|4)/.test(code)) {
         const h = isObj(response.headers) ? response.headers : undefined;
         const sets = [['RateLimit'], ['RateLimit-Limit', 'RateLimit-Reset'], ['X-RateLimit-Limit'], ['X-Rate-Limit-Limit']];
         const matches = h ? sets.filter((s) => s.every((k) => k in h)).length : 0;
         if (matches !== 1)
-          add('owasp:api4:2023-rate-limit', { node: response, key: 'headers' }, `${who}: response ${code} should define rate limiting headers (all 2XX and 4XX responses should).`, 'Add exactly one set of rate-limit headers: RateLimit, RateLimit-Limit + RateLimit-Reset, X-RateLimit-Limit or X-Rate-Limit-Limit.', extra);
+          add('owasp:api4:2023-rate-limit', { node: response, key: 'headers' }, `${subjectOf} should define rate limiting headers (all 2XX and 4XX responses should).`, 'Add exactly one set of rate-limit headers: RateLimit, RateLimit-Limit + RateLimit-Reset, X-RateLimit-Limit or X-Rate-Limit-Limit.', own);
       }
       if (doc.isOas3 && code === '429' && isObj(response.headers) && response.headers['Retry-After'] === undefined)
-        add('owasp:api4:2023-rate-limit-retry-after', { node: response.headers, key: 'Retry-After' }, `${who}: a 429 response should define a Retry-After header.`, 'Add a Retry-After header to the 429 response.', extra);
+        add('owasp:api4:2023-rate-limit-retry-after', { node: response.headers, key: 'Retry-After' }, `${subjectOf} (429) should define a Retry-After header.`, 'Add a Retry-After header to the 429 response.', own);
     }
     const missing = (id: string, code: string, fix: string) => {
       const r = doc.deref(responses[code]);
       if (!r) add(id, { node: responses, key: code }, `${who}: operation is missing ${id.includes('429') ? 'rate limiting response in ' : ''}${code}.`, fix, extra);
-      if (!(isObj(r) && r.content))
-        add(id, r && isObj(r) ? { node: r, key: 'content' } : { node: responses, key: code }, `${who}: operation is missing ${id.includes('429') ? 'rate limiting response in ' : ''}content${r ? ` of the ${code} response` : ` (no ${code} response)`}.`, fix, extra);
+      if (!(isObj(r) && r.content)) {
+        const shared = isObj(r) && responses[code] !== r;
+        const text = `is missing ${id.includes('429') ? 'rate limiting response in ' : ''}content`;
+        if (shared) add(id, { node: r, key: 'content' }, `Response ${subject(doc.where(r))} ${text}.`, fix);
+        else add(id, r && isObj(r) ? { node: r, key: 'content' } : { node: responses, key: code }, `${who}: operation ${text}${r ? ` of the ${code} response` : ` (no ${code} response)`}.`, fix, extra);
+      }
     };
     missing('owasp:api4:2023-rate-limit-responses-429', '429', 'Define a 429 Too Many Requests response with an error body.');
     missing('owasp:api8:2023-define-error-responses-401', '401', 'Define a 401 Unauthorized response with an error body.');
