@@ -69,6 +69,11 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
           response = await mcp.fetch(new Request(request, { headers }));
         } else if (url.pathname === '/health' && request.method === 'GET') {
           response = Response.json(await checkHealth(services));
+        } else if (url.pathname.startsWith('/health/') && request.method === 'GET') {
+          // One category's health(): the bare RPC path under a tools/call (the benchmark's baseline).
+          const route = services.routes.find((r) => r.category === url.pathname.slice('/health/'.length));
+          const report = route ? await checkHealth({ ...services, routes: [route] }) : undefined;
+          response = report ? Response.json(report, { status: report.status === 'ok' ? 200 : 503 }) : new Response('Not found\n', { status: 404 });
         } else if (url.pathname.startsWith('/admin/') || url.pathname === '/admin') {
           response = await forwardAdmin(request, env, state);
         } else if (url.pathname === '/' && request.method === 'GET') {
