@@ -4,5 +4,6 @@
 export { runTool, structured, resultText } from './testing/run-tool';
 export type { RunToolOptions } from './testing/run-tool';
 export type { BenchCase } from './testing/bench';
+export { describeCategoryThroughGateway } from './testing/category-spec';
 export { startCluster } from './testing/cluster';
 export type { Cluster, ClusterOptions } from './testing/cluster';
