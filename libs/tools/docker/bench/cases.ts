@@ -2,11 +2,13 @@ import type { BenchCase } from '@mcp/core-protocol/testing';
 import { lintDockerfile } from '../src/lint-dockerfile/lint-dockerfile.tool';
 import { optimizeLayers } from '../src/optimize-layers/optimize-layers.tool';
 import { securityAudit } from '../src/security-audit/security-audit.tool';
-import { dockerfileOfLines } from './inputs';
+import { validateK8sSchema } from '../src/validate-k8s-schema/validate-k8s-schema.tool';
+import { dockerfileOfLines, k8sManifestsOfLines } from './inputs';
 
 /** One case per docker tool; `input(30)` is also what the gateway integration test sends. */
 export default [
   { tool: lintDockerfile, input: (lines: number) => ({ content: dockerfileOfLines(lines) }) },
   { tool: optimizeLayers, input: (lines: number) => ({ content: dockerfileOfLines(lines) }) },
   { tool: securityAudit, input: (lines: number) => ({ content: dockerfileOfLines(lines) }) },
+  { tool: validateK8sSchema, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
 ] satisfies BenchCase[];

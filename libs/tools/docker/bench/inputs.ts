@@ -32,3 +32,70 @@ export function dockerfileOfLines(lines: number): string {
   }
   return parts.join('');
 }
+
+const WORKLOAD = (i: number) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 7}
+  labels: { app: svc-${i} }
+spec:
+  replicas: ${1 + (i % 4)}
+  selector:
+    matchLabels: { app: svc-${i} }
+  template:
+    metadata:
+      labels: { app: svc-${i} }
+    spec:
+      serviceAccountName: svc-${i}
+      containers:
+        - name: app
+          image: ghcr.io/acme/svc-${i}:${i % 3 === 0 ? 'latest' : `1.${i}.0`}
+          ports: [{ containerPort: 8080 }]
+          resources:
+            requests: { cpu: ${100 + (i % 5) * 50}m, memory: ${128 * (1 + (i % 3))}Mi }
+            ${i % 2 === 0 ? 'limits: { cpu: "1", memory: 1Gi }' : '{}'}
+          readinessProbe: { httpGet: { path: /ready, port: 8080 } }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 7}
+spec:
+  selector: { app: svc-${i} }
+  ports: [{ port: 80, targetPort: 8080 }]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 7}
+rules:
+  - apiGroups: [""]
+    resources: [configmaps${i % 4 === 0 ? ', secrets' : ''}]
+    verbs: [get, list, watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 7}
+subjects:
+  - kind: ServiceAccount
+    name: ${i % 5 === 0 ? 'default' : `svc-${i}`}
+    namespace: team-${i % 7}
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: svc-${i} }
+`;
+
+export function k8sManifestsOfLines(lines: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let i = 0; count < lines; i++) {
+    const s = WORKLOAD(i).replace('            {}\n', '');
+    parts.push(s);
+    count += s.split('\n').length - 1;
+  }
+  return parts.join('');
+}
