@@ -5,7 +5,8 @@ import { auditPackageJsonTool } from './audit-package-json/audit-package-json.to
 import { checkVulnerabilitiesTool } from './check-vulnerabilities/check-vulnerabilities.tool';
 import { detectCircularImportsTool } from './detect-circular-imports/detect-circular-imports.tool';
 import { lintPackageExportsTool } from './lint-package-exports/lint-package-exports.tool';
+import { detectBlockingCodeTool } from './detect-blocking-code/detect-blocking-code.tool';
 import { findUnusedDependenciesTool } from './find-unused-dependencies/find-unused-dependencies.tool';
 
 /** Every nodejs tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [auditPackageJsonTool, analyzeLockfileTool, checkVulnerabilitiesTool, findUnusedDependenciesTool, detectCircularImportsTool, lintPackageExportsTool, analyzeCpuProfileTool] as ToolDefinition[];
+export const tools: ToolDefinition[] = [auditPackageJsonTool, analyzeLockfileTool, checkVulnerabilitiesTool, findUnusedDependenciesTool, detectCircularImportsTool, lintPackageExportsTool, analyzeCpuProfileTool, detectBlockingCodeTool] as ToolDefinition[];

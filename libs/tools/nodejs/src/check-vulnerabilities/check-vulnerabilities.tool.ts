@@ -4,7 +4,7 @@ import { analyzerOptions, contentArg, defineTool, type RuleDoc } from '@mcp/core
 import { InputError, table, type Finding } from '@mcp/core-response';
 import { parseLockfile } from '../shared/lockfile';
 import { levelOf, matchAdvisory, type Level } from './affected';
-import { keyOf, queryOsv, type KvLike, type PackageQuery } from './osv-client';
+import { keyOf, queryOsv, type KvLike, type OsvRecord, type PackageQuery } from './osv-client';
 
 export const DEFAULT_OSV_API_URL = 'https://api.osv.dev';
 
@@ -73,7 +73,7 @@ export const checkVulnerabilitiesTool = defineTool({
     const baseUrl = typeof ctx.env.OSV_API_URL === 'string' && ctx.env.OSV_API_URL ? ctx.env.OSV_API_URL : DEFAULT_OSV_API_URL;
     if (!/^https?:\/\//.test(baseUrl)) throw new InputError(`OSV_API_URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
     const cache = isKv(ctx.env.OSV_CACHE) ? ctx.env.OSV_CACHE : undefined;
-    const answers = queries.length ? await queryOsv(queries, { baseUrl, fetch: ctx.fetch, signal: ctx.signal, cache }) : new Map();
+    const answers: Map<string, OsvRecord[]> = queries.length ? await queryOsv(queries, { baseUrl, fetch: ctx.fetch, signal: ctx.signal, cache }) : new Map();
 
     const findings: Finding[] = [];
     const vulnerable = new Set<string>();

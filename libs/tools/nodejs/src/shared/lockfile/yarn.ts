@@ -50,7 +50,7 @@ export function parseYarnLock(text: string, source?: string): Lockfile {
       if (indent === 2 && kv.key === 'version') berryVersion = kv.value;
       continue;
     }
-    if (!block) fail('Indented line outside of a package block', lineNo, 1);
+    if (!block) throw new ParseError('Indented line outside of a package block', lineNo, 1, source);
     if (indent === 2) {
       if (kv.value === undefined) {
         mapName = kv.key;
