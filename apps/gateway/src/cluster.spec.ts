@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startCluster, type Cluster } from '@mcp/core-protocol/testing';
 
+const ADMIN_TOKEN = 'test-admin-token';
 const dockerfile = readFileSync(new URL('./fixtures/node-app.Dockerfile', import.meta.url), 'utf8');
 
 type Records = { records: Record<string, unknown>[] };
@@ -22,9 +23,56 @@ async function logsFor(cluster: Cluster, requestId: string, want: (r: Records['r
 describe('the whole system in one workerd', () => {
   let cluster: Cluster;
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ vars: { gateway: { ADMIN_TOKEN } } });
   });
   afterAll(() => cluster?.stop());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(cluster.mcpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', ...headers },
+      body,
+    });
+  const rpcError = async (response: Response) => {
+    const text = await response.text();
+    const json = JSON.parse(text.startsWith('{') ? text : text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+    return json.error as { code: number; message: string };
+  };
+
+  it('answers bad input with the right JSON-RPC or HTTP error', async () => {
+    expect(await rpcError(await post('{"jsonrpc": "2.0", "id": 1, "method": '))).toMatchObject({ code: -32700 });
+    expect(await rpcError(await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'no/such/method' })))).toMatchObject({ code: -32601 });
+    const unknownTool = await post(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'docker_nope', arguments: {} } }));
+    expect(await rpcError(unknownTool)).toMatchObject({ code: -32602, message: expect.stringContaining('docker_nope') });
+    const badCursor = await post(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/list', params: { cursor: 'not-ours' } }));
+    expect(await rpcError(badCursor)).toMatchObject({ code: -32602 });
+    const tooBig = await post(JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'docker_lint_dockerfile', arguments: { content: 'x'.repeat(3 * 1024 * 1024) } } }));
+    expect(tooBig.status).toBe(413);
+    const badArgs = await post(JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'docker_lint_dockerfile', arguments: { content: 42 } } }));
+    expect(await badArgs.text()).toMatch(/Invalid arguments: content/);
+  });
+
+  it('refuses foreign origins and DNS-rebinding hosts', async () => {
+    const ping = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' });
+    expect((await post(ping, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post(ping, { origin: 'http://localhost:3000' })).status).toBe(200);
+    expect((await post(ping, { host: 'evil.example' })).status).toBe(403);
+  });
+
+  it('serves the log query API through the gateway, behind the admin token', async () => {
+    const client = await cluster.connectLegacy();
+    const result = await client.callTool({ name: 'docker_lint_dockerfile', arguments: { content: dockerfile } });
+    const requestId = result._meta?.['mcp-workers/requestId'] as string;
+    await logsFor(cluster, requestId, (rs) => rs.length >= 2);
+    expect((await fetch(`${cluster.url}/admin/logs?requestId=${requestId}`)).status).toBe(401);
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const logs = await (await fetch(`${cluster.url}/admin/logs?requestId=${requestId}`, { headers: auth })).json();
+    expect(logs.records.map((r: { worker: string }) => r.worker)).toEqual(expect.arrayContaining(['gateway', 'worker-docker']));
+    const traceId = logs.records[0].traceId;
+    const trace = await (await fetch(`${cluster.url}/admin/traces/${traceId}`, { headers: auth })).json();
+    expect(trace.records.length).toBeGreaterThanOrEqual(logs.records.length);
+    expect((await fetch(`${cluster.url}/admin/logs?limit=0`, { headers: auth })).status).toBe(400);
+  });
 
   it('serves a 2026-07-28 client: lists tools, calls docker_lint_dockerfile, logs the call across workers', async () => {
     const client = await cluster.connectModern();

@@ -36,8 +36,9 @@ export function recordsFromTailEvents(events: readonly TailEvent[]): LogRecord[]
     for (const log of ev.logs ?? []) {
       const record = parseLine(log, fallbackWorker);
       records.push(record);
-      // Remember the invocation's identity so exceptions and outcomes can be attributed.
-      context = {
+      // Remember the invocation's identity (from our structured lines, which name the worker
+      // even where the runtime does not) so exceptions and outcomes can be attributed.
+      if (record.event !== 'console') context = {
         worker: record.worker,
         requestId: record.requestId ?? context.requestId,
         traceId: record.traceId ?? context.traceId,

@@ -6,14 +6,17 @@ import { ToolCatalog } from './catalog';
 import { checkHealth } from './health';
 import { buildServer, type GatewayServices, type RequestState } from './mcp-server';
 import { forwardAdmin } from './admin';
+import { securityRejection, type SecurityEnv } from './security';
 
-export interface GatewayEnv {
+export interface GatewayEnv extends SecurityEnv {
   /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
   [binding: string]: unknown;
   CALL_TIMEOUT_MS?: string;
   LIST_TTL_MS?: string;
   ADMIN_TOKEN?: string;
   LOG_LEVEL?: string;
+  /** Largest POST body read (413 above it, before parsing); tool text is limited to 1 MiB. */
+  MAX_BODY_BYTES?: string;
 }
 
 interface Isolate {
@@ -48,7 +51,10 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
     };
     const mcp = createMcpHandler(
       ({ requestInfo }) => buildServer(services, stateFromHeaders(logger, requestInfo?.headers)),
-      { onerror: (error) => logger.warn({ event: 'mcp.rejected', errorClass: error.name, msg: error.message }) },
+      {
+        onerror: (error) => logger.warn({ event: 'mcp.rejected', errorClass: error.name, msg: error.message }),
+        maxRequestBodySize: positive(env.MAX_BODY_BYTES, 2 * 1024 * 1024),
+      },
     );
     isolate = { services, logger, mcp };
     return isolate;
@@ -62,7 +68,10 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
       const started = Date.now();
       let response: Response;
       try {
-        if (url.pathname === '/mcp') {
+        const rejected = url.pathname === '/mcp' || url.pathname === '/sse' ? securityRejection(request, env) : undefined;
+        if (rejected) {
+          response = rejected;
+        } else if (url.pathname === '/mcp') {
           const headers = new Headers(request.headers);
           headers.set(REQUEST_ID_HEADER, state.requestId);
           headers.set('traceparent', formatTraceparent(state.trace));

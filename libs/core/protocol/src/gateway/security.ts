@@ -1,0 +1,37 @@
+import {
+  hostHeaderValidationResponse,
+  localhostAllowedHostnames,
+  localhostAllowedOrigins,
+  originValidationResponse,
+} from '@modelcontextprotocol/server';
+
+export interface SecurityEnv {
+  /** Comma-separated hostnames a browser Origin may have; localhost-class ones always may. */
+  ALLOWED_ORIGINS?: string;
+  /** Comma-separated Host names accepted besides localhost ones (DNS rebinding protection). */
+  ALLOWED_HOSTS?: string;
+}
+
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+/**
+ * Checks before anything is parsed: a browser page from a foreign Origin gets 403 (clients
+ * that send no Origin, like SDKs and CLIs, pass), and while the gateway is reached on a
+ * localhost address, a Host header naming anything else is a DNS-rebinding attempt: 403.
+ */
+export function securityRejection(request: Request, env: SecurityEnv): Response | undefined {
+  const origins = [...localhostAllowedOrigins(), ...list(env.ALLOWED_ORIGINS)];
+  const byOrigin = originValidationResponse(request, origins);
+  if (byOrigin) return byOrigin;
+  const hosts = list(env.ALLOWED_HOSTS);
+  const local = localhostAllowedHostnames();
+  const servedHost = new URL(request.url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (hosts.length > 0 || local.includes(servedHost) || servedHost === '::1') {
+    return hostHeaderValidationResponse(request, [...local, ...hosts]);
+  }
+  return undefined;
+}
