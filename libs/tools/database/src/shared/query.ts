@@ -202,8 +202,9 @@ export class QueryParser {
       } else this.kw('ALL');
       while (this.isKw('SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE')) this.i++;
       if (!this.isKw('FROM')) {
+        // a trailing comma before FROM is a lint finding (CV03), not a parse error
         do s.items.push(this.parseSelectItem());
-        while (this.p(','));
+        while (this.p(',') && !this.isKw('FROM'));
       }
       if (this.kw('INTO')) this.parseFromItem();
       if (this.kw('FROM')) s.from = this.parseFromList();
