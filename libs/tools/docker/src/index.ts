@@ -1,8 +1,9 @@
 import type { ToolDefinition } from '@mcp/core-protocol';
+import { lintK8sManifests } from './lint-k8s-manifests/lint-k8s-manifests.tool';
 import { lintDockerfile } from './lint-dockerfile/lint-dockerfile.tool';
 import { optimizeLayers } from './optimize-layers/optimize-layers.tool';
 import { securityAudit } from './security-audit/security-audit.tool';
 import { validateK8sSchema } from './validate-k8s-schema/validate-k8s-schema.tool';
 
 /** Every docker tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [lintDockerfile, optimizeLayers, securityAudit, validateK8sSchema] as unknown as ToolDefinition[];
+export const tools: ToolDefinition[] = [lintDockerfile, optimizeLayers, securityAudit, lintK8sManifests, validateK8sSchema] as unknown as ToolDefinition[];
