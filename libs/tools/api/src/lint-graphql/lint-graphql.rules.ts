@@ -77,5 +77,5 @@ export const GRAPHQL_LINT_RULES: RuleDoc[] = [
   { id: 'max-depth', severity: 'error', summary: 'An operation is deeper than maxDepth (graphql-armor max-depth, graphql-depth-limit counting).', docs: 'https://escape.tech/graphql-armor/docs/plugins/max-depth' },
   { id: 'max-aliases', severity: 'error', summary: 'An operation uses more aliases than maxAliases (graphql-armor max-aliases).', docs: 'https://escape.tech/graphql-armor/docs/plugins/max-aliases' },
   { id: 'cost-limit', severity: 'error', summary: 'An operation costs more than maxCost (graphql-armor cost-limit defaults: object 2, scalar 1, depth factor 1.5).', docs: 'https://escape.tech/graphql-armor/docs/plugins/cost-limit' },
-  { id: 'list-pagination', severity: 'warning', summary: 'A field returning a list of objects has no pagination arguments (first/after, last/before, limit/offset, page).' },
+  { id: 'list-pagination', severity: 'warning', summary: 'A field returning a list of objects has no pagination arguments (first/after, last/before, limit/offset, page); lists inside *Connection/*Page/*Edge types are exempt.' },
 ];

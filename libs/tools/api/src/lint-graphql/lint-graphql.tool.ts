@@ -34,9 +34,31 @@ function finding(ruleId: string, message: string, location: Finding['location'],
   return { ruleId, severity: severityOf.get(ruleId) ?? 'warning', message, location, fix, docs: docsOf.get(ruleId), ...extra };
 }
 
+/** How to fix each graphql-js validation error, plus graphql-js's own suggestion when it has one. */
+const VALIDATION_FIX: Record<string, string> = {
+  'fields-on-correct-type': 'Select a field that the type defines.',
+  'known-argument-names': 'Remove the argument or use one that the field declares.',
+  'known-type-names': 'Use a type that the schema defines, or define it.',
+  'known-directives': 'Use a directive the schema defines, at a location it allows.',
+  'known-fragment-names': 'Define the fragment or fix the spread name.',
+  'no-undefined-variables': "Declare the variable in the operation's variable definitions.",
+  'no-unused-variables': 'Remove the unused variable definition.',
+  'no-unused-fragments': 'Remove the fragment or spread it where it is needed.',
+  'no-fragment-cycles': 'Break the cycle: a fragment may not spread itself, directly or indirectly.',
+  'possible-fragment-spread': 'Spread the fragment only where its type condition can match.',
+  'provided-required-arguments': 'Pass every required argument.',
+  'scalar-leafs': 'Select subfields of object-typed fields, and none of scalar fields.',
+  'variables-in-allowed-position': 'Declare the variable with the type the argument expects.',
+  'value-literals-of-correct-type': 'Pass a literal of the type the argument or input field expects.',
+  'overlapping-fields-can-be-merged': 'Alias one of the conflicting fields so both fit in the response.',
+  'unique-type-names': 'Rename or merge the duplicate definition (use `extend type` to add fields).',
+};
+
 function fromGraphqlError(ruleId: string, error: GraphQLError, source: string): Finding {
   const loc = error.locations?.[0];
-  return finding(ruleId, error.message, { path: source, line: loc?.line ?? 1, column: loc?.column ?? 1 }, 'Fix the document so that graphql-js validates it.');
+  const suggestion = /Did you mean (.*)\?$/.exec(error.message)?.[1];
+  const base = VALIDATION_FIX[ruleId] ?? `Correct the document where graphql-js's ${ruleId} validation fails.`;
+  return finding(ruleId, error.message, { path: source, line: loc?.line ?? 1, column: loc?.column ?? 1 }, suggestion ? `${base} Did you mean ${suggestion}?` : base);
 }
 
 const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
@@ -86,7 +108,9 @@ function lintSdl(doc: DocumentNode, schema: GraphQLSchema | undefined): Finding[
           const type = schema.getType(typeName);
           const fieldDef = type && 'getFields' in type ? (type.getFields() as Record<string, { type: unknown; args?: { name: string }[] }>)[field.name.value] : undefined;
           const nullable = fieldDef ? getNullableType(fieldDef.type as never) : undefined;
-          if (fieldDef && nullable && isListType(nullable) && isCompositeType(getNamedType(nullable as never))) {
+          // A connection's (or page's) own list is already paginated by the field that returns it.
+          const pageType = /(Connection|Page|Edge)$/.test(typeName);
+          if (!pageType && fieldDef && nullable && isListType(nullable) && isCompositeType(getNamedType(nullable as never))) {
             const args = (fieldDef.args ?? []).map((a) => a.name.toLowerCase());
             if (!args.some((a) => PAGINATION_ARGS.has(a)))
               out.push(finding('list-pagination', `Field "${fieldPath}" returns a list of ${getNamedType(nullable as never)?.name} without pagination arguments`, at(field.name, 'schema'), 'Add first/after (cursor connection) or limit/offset arguments so clients cannot fetch unbounded lists.', { path: fieldPath }));
