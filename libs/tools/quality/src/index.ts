@@ -9,7 +9,8 @@ import { detectCodeSmells } from './detect-code-smells/detect-code-smells.tool';
 import { suggestRefactorings } from './suggest-refactorings/suggest-refactorings.tool';
 import { findDeadCode } from './find-dead-code/find-dead-code.tool';
 import { detectTestSmells } from './detect-test-smells/detect-test-smells.tool';
+import { suggestTestCases } from './suggest-test-cases/suggest-test-cases.tool';
 import { lintCommits } from './lint-commits/lint-commits.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, analyzeCoverage, detectTestSmells, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
+export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, analyzeCoverage, detectTestSmells, suggestTestCases, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
