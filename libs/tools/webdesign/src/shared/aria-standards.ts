@@ -1,0 +1,96 @@
+// ARIA 1.2 + DPUB-ARIA + Graphics-ARIA role and attribute names as axe-core 4.14 knows them
+// (its lib/standards tables), so that aria-roles / aria-valid-attr agree with axe exactly.
+
+/** Role name -> axe role type (abstract roles are known but invalid in markup). */
+export const ROLE_TYPES: Record<string, string> = {
+  ...of('structure', 'alert article blockquote caption cell code columnheader comment definition deletion directory document emphasis feed figure group heading image img insertion list listitem log marquee math meter mark none note paragraph presentation row rowgroup rowheader sectionfooter sectionheader separator status strong subscript superscript suggestion table tabpanel term text time timer toolbar tooltip graphics-document graphics-object graphics-symbol'),
+  ...of('window', 'alertdialog dialog'),
+  ...of('landmark', 'application banner complementary contentinfo form main navigation region search doc-acknowledgments doc-afterword doc-appendix doc-bibliography doc-chapter doc-conclusion doc-credits doc-endnotes doc-epilogue doc-errata doc-foreword doc-glossary doc-introduction doc-part doc-preface doc-prologue'),
+  ...of('widget', 'button checkbox combobox gridcell link listbox menuitem menuitemcheckbox menuitemradio option progressbar radio scrollbar searchbox slider spinbutton switch tab textbox treeitem'),
+  ...of('abstract', 'command composite input landmark range roletype section sectionhead select structure widget window'),
+  ...of('composite', 'grid menu menubar radiogroup tablist tree treegrid'),
+  ...of('section', 'doc-abstract doc-colophon doc-credit doc-dedication doc-epigraph doc-example doc-footnote doc-qna'),
+  ...of('link', 'doc-backlink doc-biblioref doc-glossref doc-noteref'),
+  ...of('listitem', 'doc-biblioentry doc-endnote'),
+  ...of('img', 'doc-cover'),
+  ...of('navigation', 'doc-index doc-pagelist doc-toc'),
+  ...of('note', 'doc-notice doc-tip'),
+  ...of('separator', 'doc-pagebreak'),
+  ...of('none', 'doc-pullquote'),
+  ...of('sectionhead', 'doc-subtitle'),
+};
+
+function of(type: string, names: string): Record<string, string> {
+  return Object.fromEntries(names.split(' ').map((n) => [n, type]));
+}
+
+/** Required states and properties per role (axe's requiredAttrs). */
+export const REQUIRED_ATTRS: Record<string, string[]> = {
+  checkbox: ['aria-checked'],
+  combobox: ['aria-expanded', 'aria-controls'],
+  heading: ['aria-level'],
+  menuitemcheckbox: ['aria-checked'],
+  menuitemradio: ['aria-checked'],
+  meter: ['aria-valuenow'],
+  radio: ['aria-checked'],
+  scrollbar: ['aria-valuenow'],
+  separator: ['aria-valuenow'],
+  slider: ['aria-valuenow'],
+  switch: ['aria-checked'],
+};
+
+/** Every aria-* attribute axe accepts, with its value type and allowed tokens. */
+export const ARIA_ATTRS: Record<string, { type: string; values?: string[]; global?: boolean }> = {
+  'aria-actions': {type: 'idrefs', global: true},
+  'aria-activedescendant': {type: 'idref'},
+  'aria-atomic': {type: 'boolean', global: true},
+  'aria-autocomplete': {type: 'nmtoken', values: ['inline', 'list', 'both', 'none']},
+  'aria-braillelabel': {type: 'string', global: true},
+  'aria-brailleroledescription': {type: 'string', global: true},
+  'aria-busy': {type: 'boolean', global: true},
+  'aria-checked': {type: 'nmtoken', values: ['false', 'mixed', 'true', 'undefined']},
+  'aria-colcount': {type: 'int'},
+  'aria-colindex': {type: 'int'},
+  'aria-colspan': {type: 'int'},
+  'aria-controls': {type: 'idrefs', global: true},
+  'aria-current': {type: 'nmtoken', values: ['page', 'step', 'location', 'date', 'time', 'true', 'false'], global: true},
+  'aria-describedby': {type: 'idrefs', global: true},
+  'aria-description': {type: 'string', global: true},
+  'aria-details': {type: 'idrefs', global: true},
+  'aria-disabled': {type: 'boolean', global: true},
+  'aria-dropeffect': {type: 'nmtokens', values: ['copy', 'execute', 'link', 'move', 'none', 'popup'], global: true},
+  'aria-errormessage': {type: 'idrefs', global: true},
+  'aria-expanded': {type: 'nmtoken', values: ['true', 'false', 'undefined']},
+  'aria-flowto': {type: 'idrefs', global: true},
+  'aria-grabbed': {type: 'nmtoken', values: ['true', 'false', 'undefined'], global: true},
+  'aria-haspopup': {type: 'nmtoken', values: ['true', 'false', 'menu', 'listbox', 'tree', 'grid', 'dialog'], global: true},
+  'aria-hidden': {type: 'nmtoken', values: ['true', 'false', 'undefined'], global: true},
+  'aria-invalid': {type: 'nmtoken', values: ['grammar', 'false', 'spelling', 'true'], global: true},
+  'aria-keyshortcuts': {type: 'string', global: true},
+  'aria-label': {type: 'string', global: true},
+  'aria-labelledby': {type: 'idrefs', global: true},
+  'aria-level': {type: 'int'},
+  'aria-live': {type: 'nmtoken', values: ['assertive', 'off', 'polite'], global: true},
+  'aria-modal': {type: 'boolean'},
+  'aria-multiline': {type: 'boolean'},
+  'aria-multiselectable': {type: 'boolean'},
+  'aria-orientation': {type: 'nmtoken', values: ['horizontal', 'undefined', 'vertical']},
+  'aria-owns': {type: 'idrefs', global: true},
+  'aria-placeholder': {type: 'string'},
+  'aria-posinset': {type: 'int'},
+  'aria-pressed': {type: 'nmtoken', values: ['false', 'mixed', 'true', 'undefined']},
+  'aria-readonly': {type: 'boolean'},
+  'aria-relevant': {type: 'nmtokens', values: ['additions', 'all', 'removals', 'text'], global: true},
+  'aria-required': {type: 'boolean'},
+  'aria-roledescription': {type: 'string', global: true},
+  'aria-rowcount': {type: 'int'},
+  'aria-rowindex': {type: 'int'},
+  'aria-rowspan': {type: 'int'},
+  'aria-selected': {type: 'nmtoken', values: ['false', 'true', 'undefined']},
+  'aria-setsize': {type: 'int'},
+  'aria-sort': {type: 'nmtoken', values: ['ascending', 'descending', 'none', 'other']},
+  'aria-valuemax': {type: 'decimal'},
+  'aria-valuemin': {type: 'decimal'},
+  'aria-valuenow': {type: 'decimal'},
+  'aria-valuetext': {type: 'string'},
+};
