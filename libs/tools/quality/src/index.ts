@@ -10,7 +10,8 @@ import { suggestRefactorings } from './suggest-refactorings/suggest-refactorings
 import { findDeadCode } from './find-dead-code/find-dead-code.tool';
 import { detectTestSmells } from './detect-test-smells/detect-test-smells.tool';
 import { suggestTestCases } from './suggest-test-cases/suggest-test-cases.tool';
+import { mutationSites } from './mutation-sites/mutation-sites.tool';
 import { lintCommits } from './lint-commits/lint-commits.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, analyzeCoverage, detectTestSmells, suggestTestCases, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
+export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, analyzeCoverage, detectTestSmells, suggestTestCases, mutationSites, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
