@@ -2,6 +2,7 @@ import type { BenchCase } from '@mcp/core-protocol/testing';
 import { lintDockerfile } from '../src/lint-dockerfile/lint-dockerfile.tool';
 import { optimizeLayers } from '../src/optimize-layers/optimize-layers.tool';
 import { securityAudit } from '../src/security-audit/security-audit.tool';
+import { analyzeK8sResources } from '../src/analyze-k8s-resources/analyze-k8s-resources.tool';
 import { auditK8sRbac } from '../src/audit-k8s-rbac/audit-k8s-rbac.tool';
 import { lintK8sManifests } from '../src/lint-k8s-manifests/lint-k8s-manifests.tool';
 import { validateK8sSchema } from '../src/validate-k8s-schema/validate-k8s-schema.tool';
@@ -15,4 +16,5 @@ export default [
   { tool: lintK8sManifests, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
   { tool: validateK8sSchema, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
   { tool: auditK8sRbac, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
+  { tool: analyzeK8sResources, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
 ] satisfies BenchCase[];
