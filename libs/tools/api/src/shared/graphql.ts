@@ -76,12 +76,17 @@ export function validateSdl(doc: DocumentNode): SdlError[] {
   return out;
 }
 
-/** Builds a schema from a valid SDL document (validated first with validateSdl). */
+/**
+ * Builds a schema from SDL. Published schemas are not always strictly valid (GitHub's repeats
+ * a field definition); like graphql-tools' loaders we build what graphql-js can build, and
+ * report an SDL validation error (with its position) only when the schema cannot be built.
+ */
 export function buildSchemaFrom(doc: DocumentNode, source: string): GraphQLSchema {
-  const [first] = validateSdl(doc);
-  if (first) {
-    const loc = first.error.locations?.[0];
-    throw new ParseError(first.error.message, loc?.line ?? 1, loc?.column ?? 1, source);
+  try {
+    return buildASTSchema(doc, { assumeValidSDL: true });
+  } catch (error) {
+    const [first] = validateSdl(doc);
+    const loc = first?.error.locations?.[0];
+    throw new ParseError(first?.error.message ?? (error instanceof Error ? error.message : String(error)), loc?.line ?? 1, loc?.column ?? 1, source);
   }
-  return buildASTSchema(doc, { assumeValidSDL: true });
 }
