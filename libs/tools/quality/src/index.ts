@@ -11,7 +11,8 @@ import { findDeadCode } from './find-dead-code/find-dead-code.tool';
 import { detectTestSmells } from './detect-test-smells/detect-test-smells.tool';
 import { suggestTestCases } from './suggest-test-cases/suggest-test-cases.tool';
 import { mutationSites } from './mutation-sites/mutation-sites.tool';
+import { reviewDiff } from './review-diff/review-diff.tool';
 import { lintCommits } from './lint-commits/lint-commits.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, analyzeCoverage, detectTestSmells, suggestTestCases, mutationSites, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
+export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, reviewDiff, analyzeCoverage, detectTestSmells, suggestTestCases, mutationSites, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
