@@ -29,7 +29,9 @@ export const lintSqlTool = defineTool({
     const queries: (Query | undefined)[] = parsed.statements.map((s) => parseQuery(s.tokens));
     const findings: Finding[] = [];
     const seen = new Set<string>();
+    const positions = new Map(parsed.tokens.map((t, k) => [t, k]));
     const ctx: LintContext = {
+      indexOf: (tok) => positions.get(tok) ?? -1,
       text: args.content,
       dialect,
       tokens: parsed.tokens,

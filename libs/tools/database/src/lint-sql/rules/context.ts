@@ -11,6 +11,8 @@ export interface LintContext {
   statements: Statement[];
   queries: (Query | undefined)[];
   maxLineLength: number;
+  /** Position of a token in `tokens` (a map lookup: rules must not scan the file per finding). */
+  indexOf(tok: Token): number;
   report(ruleId: string, tok: { line: number; col: number }, message: string, fix?: string): void;
 }
 

@@ -148,7 +148,7 @@ export const ambiguityRules: RuleImpl[] = [
     name: 'ambiguous.union',
     summary: 'UNION without DISTINCT or ALL',
     check(ctx) {
-      for (const { s } of selects(ctx)) if (s.setOp && s.setOp.op === 'UNION' && ctx.tokens[ctx.tokens.indexOf(s.setOp.tok) + 2]?.value !== 'DISTINCT') ctx.report('AM02', s.setOp.tok, 'UNION without DISTINCT or ALL', 'Write UNION ALL or UNION DISTINCT');
+      for (const { s } of selects(ctx)) if (s.setOp && s.setOp.op === 'UNION' && ctx.tokens[ctx.indexOf(s.setOp.tok) + 2]?.value !== 'DISTINCT') ctx.report('AM02', s.setOp.tok, 'UNION without DISTINCT or ALL', 'Write UNION ALL or UNION DISTINCT');
     },
   },
   {
@@ -222,7 +222,7 @@ export const ambiguityRules: RuleImpl[] = [
 function keywordBefore(ctx: LintContext, word: string, e: Expr | undefined): Token | undefined {
   if (!e) return undefined;
   const first = exprStart(e);
-  let k = ctx.tokens.indexOf(first);
+  let k = ctx.indexOf(first);
   while (--k >= 0) {
     const t = ctx.tokens[k];
     if (t.type === 'word' && t.value === word) return t;
@@ -236,8 +236,14 @@ function groupByTok(ctx: LintContext, s: Select): Token | undefined {
   return keywordBefore(ctx, 'GROUP', s.groupBy[0]);
 }
 
+/** The SELECT keyword of a select (after WITH … or an opening bracket). */
+function selectKeyword(ctx: LintContext, s: Select): Token | undefined {
+  for (let k = ctx.indexOf(s.tok); k >= 0 && k < ctx.tokens.length; k++) if (ctx.tokens[k].type === 'word' && ctx.tokens[k].value === 'SELECT') return ctx.tokens[k];
+  return undefined;
+}
+
 function usingTok(ctx: LintContext, after: Token): Token | undefined {
-  for (let k = ctx.tokens.indexOf(after); k < ctx.tokens.length; k++) if (ctx.tokens[k].type === 'word' && ctx.tokens[k].value === 'USING') return ctx.tokens[k];
+  for (let k = ctx.indexOf(after); k < ctx.tokens.length; k++) if (ctx.tokens[k].type === 'word' && ctx.tokens[k].value === 'USING') return ctx.tokens[k];
   return undefined;
 }
 
@@ -359,11 +365,11 @@ export const structureLayoutRules: RuleImpl[] = [
     check(ctx) {
       for (const q of ctx.queries) {
         for (const c of q?.ctes ?? []) {
-          const open = ctx.tokens[ctx.tokens.indexOf(c.closeTok)];
-          const openParen = ctx.tokens.slice(0, ctx.tokens.indexOf(c.query.tok)).reverse().find((t) => t.text === '(');
+          const open = ctx.tokens[ctx.indexOf(c.closeTok)];
+          const openParen = ctx.tokens.slice(Math.max(0, ctx.indexOf(c.query.tok) - 20), ctx.indexOf(c.query.tok)).reverse().find((t) => t.text === '(');
           if (!openParen || openParen.line === c.closeTok.line) continue;
-          const before = ctx.tokens[ctx.tokens.indexOf(open) - 1];
-          if (before && before.type !== 'newline' && !(before.type === 'ws' && ctx.tokens[ctx.tokens.indexOf(open) - 2]?.type === 'newline')) {
+          const before = ctx.tokens[ctx.indexOf(open) - 1];
+          if (before && before.type !== 'newline' && !(before.type === 'ws' && ctx.tokens[ctx.indexOf(open) - 2]?.type === 'newline')) {
             ctx.report('LT07', c.closeTok, `Closing bracket of CTE ${c.name} should be on its own line`, 'Put ")" on a new line');
           }
         }
@@ -377,7 +383,7 @@ export const structureLayoutRules: RuleImpl[] = [
     check(ctx) {
       for (const q of ctx.queries) {
         for (const c of q?.ctes ?? []) {
-          let k = ctx.tokens.indexOf(c.closeTok) + 1;
+          let k = ctx.indexOf(c.closeTok) + 1;
           let newlines = 0;
           while (k < ctx.tokens.length && (ctx.tokens[k].type === 'ws' || ctx.tokens[k].type === 'newline' || ctx.tokens[k].text === ',')) {
             if (ctx.tokens[k].type === 'newline') newlines++;
@@ -395,7 +401,7 @@ export const structureLayoutRules: RuleImpl[] = [
     check(ctx) {
       for (const { s } of selects(ctx)) {
         if (s.items.length === 0) continue;
-        const selTok = s.distinctTok ?? ctx.tokens.find((t) => t.value === 'SELECT' && t.start >= s.tok.start) ?? s.tok;
+        const selTok = s.distinctTok ?? selectKeyword(ctx, s) ?? s.tok;
         if (s.items.length === 1) {
           const first = exprStart(s.items[0].expr);
           const fromTok = s.from[0]?.tok;
@@ -420,8 +426,8 @@ export const structureLayoutRules: RuleImpl[] = [
     check(ctx) {
       for (const { s } of selects(ctx)) {
         if (!s.distinctTok) continue;
-        const sel = ctx.tokens[ctx.tokens.indexOf(s.distinctTok) - 1];
-        const selTok = [...ctx.tokens.slice(0, ctx.tokens.indexOf(s.distinctTok))].reverse().find((t) => t.value === 'SELECT');
+        const sel = ctx.tokens[ctx.indexOf(s.distinctTok) - 1];
+        const selTok = ctx.tokens[ctx.indexOf(s.distinctTok) - 1]?.type === 'word' ? ctx.tokens[ctx.indexOf(s.distinctTok) - 1] : [...ctx.tokens.slice(Math.max(0, ctx.indexOf(s.distinctTok) - 50), ctx.indexOf(s.distinctTok))].reverse().find((t) => t.value === 'SELECT');
         if (selTok && selTok.line !== s.distinctTok.line && sel) ctx.report('LT10', selTok, 'SELECT modifiers (e.g. DISTINCT) must be on the same line as SELECT', 'Write SELECT DISTINCT on one line');
       }
     },
@@ -433,7 +439,7 @@ export const structureLayoutRules: RuleImpl[] = [
     check(ctx) {
       for (const { s } of selects(ctx)) {
         if (!s.setOp) continue;
-        const i = ctx.tokens.indexOf(s.setOp.tok);
+        const i = ctx.indexOf(s.setOp.tok);
         let p = i - 1;
         while (p >= 0 && ctx.tokens[p].type === 'ws') p--;
         let n = i + 1;
@@ -520,7 +526,7 @@ export const structureRules: RuleImpl[] = [
         for (const i of s.items) {
           const b = band(i.expr);
           if (b < max) {
-            const selTok = ctx.tokens.find((t) => t.value === 'SELECT' && t.start >= s.tok.start) ?? s.tok;
+            const selTok = selectKeyword(ctx, s) ?? s.tok;
             ctx.report('ST06', selTok, 'Select wildcards then simple targets before calculations and aggregates', 'Reorder the select targets');
             break;
           }
