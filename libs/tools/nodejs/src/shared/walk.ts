@@ -1,3 +1,4 @@
+import { VISITOR_KEYS } from './visitor-keys';
 import type { Node } from '@babel/types';
 
 // Keys holding positions, comments or parser extras rather than child nodes.
@@ -7,10 +8,16 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** The keys that can hold child nodes: Babel's VISITOR_KEYS, or every key for an unknown type. */
+function keysOf(node: Node): readonly string[] {
+  const known = VISITOR_KEYS[node.type];
+  if (known) return known;
+  return Object.keys(node).filter((k) => !SKIP.has(k));
+}
+
 export function childNodes(node: Node): Node[] {
   const out: Node[] = [];
-  for (const key in node) {
-    if (SKIP.has(key)) continue;
+  for (const key of keysOf(node)) {
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) out.push(item);
@@ -25,13 +32,19 @@ export interface Visitor {
   leave?(node: Node, ancestors: readonly Node[]): void;
 }
 
-/** Depth-first walk with the ancestor chain (closest last). */
+/** Depth-first walk in source order with the ancestor chain (closest last). */
 export function walk(root: Node, visitor: Visitor): void {
   const ancestors: Node[] = [];
   const visit = (node: Node): void => {
     if (visitor.enter?.(node, ancestors) === false) return;
     ancestors.push(node);
-    for (const child of childNodes(node)) visit(child);
+    const keys = keysOf(node);
+    for (let k = 0; k < keys.length; k++) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (isNode(value[i])) visit(value[i]);
+      } else if (isNode(value)) visit(value);
+    }
     ancestors.pop();
     visitor.leave?.(node, ancestors);
   };
