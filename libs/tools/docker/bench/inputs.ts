@@ -99,3 +99,47 @@ export function k8sManifestsOfLines(lines: number): string {
   }
   return parts.join('');
 }
+
+const SERVICE = (i: number) => `  api-${i}:
+    image: ghcr.io/acme/api-${i}:${i % 5 === 0 ? 'latest' : `1.${i}.0`}
+    ports:
+      - "${10000 + i}:8080"
+    environment:
+      SERVICE_NAME: api-${i}
+      DB_HOST: db-${i % 10}
+      LOG_LEVEL: \${LOG_LEVEL:-info}
+    depends_on:
+      db-${i % 10}:
+        condition: service_healthy
+    networks: [backend]
+    volumes:
+      - data-${i % 10}:/var/lib/api
+    deploy:
+      replicas: ${1 + (i % 3)}
+      resources:
+        limits: { cpus: "0.5", memory: 256M }
+`;
+
+const DB = (i: number) => `  db-${i}:
+    image: postgres:16.3
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready"]
+      interval: 10s
+    volumes:
+      - data-${i}:/var/lib/postgresql/data
+    networks: [backend]
+`;
+
+export function composeOfLines(lines: number): string {
+  const parts = ['name: bench\nservices:\n'];
+  for (let i = 0; i < 10; i++) parts.push(DB(i));
+  let count = 92;
+  for (let i = 0; count < lines; i++) {
+    const s = SERVICE(i);
+    parts.push(s);
+    count += s.split('\n').length - 1;
+  }
+  parts.push('networks:\n  backend: {}\nvolumes:\n');
+  for (let i = 0; i < 10; i++) parts.push(`  data-${i}: {}\n`);
+  return parts.join('');
+}
