@@ -12,7 +12,8 @@ import { detectTestSmells } from './detect-test-smells/detect-test-smells.tool';
 import { suggestTestCases } from './suggest-test-cases/suggest-test-cases.tool';
 import { mutationSites } from './mutation-sites/mutation-sites.tool';
 import { reviewDiff } from './review-diff/review-diff.tool';
+import { detectDuplicates } from './detect-duplicates/detect-duplicates.tool';
 import { lintCommits } from './lint-commits/lint-commits.tool';
 
 /** Every quality tool, in the order tools/list shows them. */
-export const tools: ToolDefinition[] = [complexityReport, scanSecretsTool, detectCodeSmells, reviewDiff, analyzeCoverage, detectTestSmells, suggestTestCases, mutationSites, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
+export const tools: ToolDefinition[] = [complexityReport, detectDuplicates, scanSecretsTool, detectCodeSmells, reviewDiff, analyzeCoverage, detectTestSmells, suggestTestCases, mutationSites, findDeadCode, checkRegexSafety, hotspotAnalysis, lintCommits, suggestRefactorings, lintJavascript];
