@@ -42,8 +42,8 @@ describe('arch_analyze_dependencies', () => {
     expect(byName.src).toMatchObject({ ca: 0, ce: 2, instability: 1, distance: 0 });
     expect(env.metrics?.hubs).toEqual([
       { module: 'src/shared', fanIn: 5, fanOut: 0 },
-      { module: 'src/infra', fanIn: 2, fanOut: 2 },
       { module: 'src/domain', fanIn: 2, fanOut: 2 },
+      { module: 'src/infra', fanIn: 2, fanOut: 2 },
       { module: 'src/api', fanIn: 1, fanOut: 4 },
     ]);
     const mermaid = String(env.artifacts?.mermaid);
