@@ -29,6 +29,16 @@ export function targetMinor(target: string): number | null {
   return lower;
 }
 
+/** A bare `/` between two children of a ParamList (the positional-only marker). */
+export function hasSlash(m: PyModule, list: SyntaxNode): boolean {
+  let prev = list.from;
+  for (let c = list.firstChild; c; c = c.nextSibling) {
+    if (/\/\s*$/.test(m.text.slice(prev, c.from).replace(/#.*$/gm, '')) && !/^\/\//.test(m.text.slice(prev, c.from).trim())) return true;
+    prev = c.to;
+  }
+  return false;
+}
+
 const syntax = (feature: string, minor: number, node: SyntaxNode): Feature => ({ ruleId: 'syntax-feature', feature, minor, node });
 
 export function detectFeatures(m: PyModule): Feature[] {
@@ -55,7 +65,8 @@ export function detectFeatures(m: PyModule): Feature[] {
           out.push(syntax('assignment expression (:=)', 8, n));
           break;
         case 'ParamList':
-          if (kids(n).some((c) => c.name === '/')) out.push(syntax('positional-only parameters', 8, n));
+          // The grammar keeps `/` as an anonymous token: look for it between parameters.
+          if (hasSlash(m, n)) out.push(syntax('positional-only parameters', 8, n));
           break;
         case 'FormatString': {
           out.push(syntax('f-string', 6, n));
@@ -76,7 +87,7 @@ export function detectFeatures(m: PyModule): Feature[] {
           out.push(syntax('match statement', 10, n));
           break;
         case 'TryStatement':
-          if (kids(n).some((c, i, k) => c.name === '*' && k[i - 1]?.name === 'except')) out.push(syntax('exception groups (except*)', 11, n));
+          for (const [i, c] of kids(n).entries()) if (c.name === '*' && kids(n)[i - 1]?.name === 'except') out.push(syntax('exception groups (except*)', 11, kids(n)[i - 1]));
           break;
         case 'TypeDefinition':
           out.push(syntax('type statement', 12, n));

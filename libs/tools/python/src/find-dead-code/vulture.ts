@@ -96,7 +96,7 @@ export class VultureScanner extends ScopeWalker {
   private defineFunction(name: string, stmt: SyntaxNode): void {
     const f = functionParts(stmt);
     const decorators = f.decorators.map((d) => '@' + textOf(this.m, d.name === 'CallExpression' ? kids(d)[0] : d));
-    const first = params(f.params)[0];
+    const first = params(f.params, this.m.text)[0];
     const firstArg = first && first.kind === 'positional' && !first.positionalOnly ? textOf(this.m, first.node) : null;
     const test = isTestFile(this.path);
     const start = firstLine(stmt);

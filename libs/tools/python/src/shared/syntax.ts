@@ -74,9 +74,17 @@ export interface Param {
 }
 
 /** Parameters of a `ParamList` (function or lambda), in order. */
-export function params(list: SyntaxNode): Param[] {
+export function params(list: SyntaxNode, text?: string): Param[] {
   const out: Param[] = [];
   const k = kids(list);
+  // `/` is an anonymous token in the grammar: find it in the gaps between children.
+  if (text) {
+    let prev = list.from;
+    for (const c of k) {
+      if (/^\s*\/\s*$/.test(text.slice(prev, c.from).replace(/#.*$/gm, '').replace(/^\s*,/, '').replace(/,\s*$/, '')) || /,\s*\/\s*$/.test(text.slice(prev, c.from))) for (const p of out) p.positionalOnly = true;
+      prev = c.to;
+    }
+  }
   let star: '' | '*' | '**' = '';
   let afterStar = false;
   for (let i = 0; i < k.length; i++) {
