@@ -4,6 +4,7 @@ import { optimizeLayers } from '../src/optimize-layers/optimize-layers.tool';
 import { securityAudit } from '../src/security-audit/security-audit.tool';
 import { analyzeK8sResources } from '../src/analyze-k8s-resources/analyze-k8s-resources.tool';
 import { auditK8sRbac } from '../src/audit-k8s-rbac/audit-k8s-rbac.tool';
+import { composeToK8s } from '../src/compose-to-k8s/compose-to-k8s.tool';
 import { lintCompose } from '../src/lint-compose/lint-compose.tool';
 import { lintK8sManifests } from '../src/lint-k8s-manifests/lint-k8s-manifests.tool';
 import { validateK8sSchema } from '../src/validate-k8s-schema/validate-k8s-schema.tool';
@@ -19,4 +20,5 @@ export default [
   { tool: auditK8sRbac, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
   { tool: analyzeK8sResources, input: (lines: number) => ({ content: k8sManifestsOfLines(lines) }) },
   { tool: lintCompose, input: (lines: number) => ({ content: composeOfLines(lines) }) },
+  { tool: composeToK8s, input: (lines: number) => ({ content: composeOfLines(lines) }) },
 ] satisfies BenchCase[];
