@@ -51,8 +51,11 @@ export function codeFormat(code: string, path: string): FormatInfo {
         const p = node.left.property;
         const name = p.type === 'Identifier' ? p.name : p.type === 'StringLiteral' ? p.value : undefined;
         if (name === '__esModule' && node.right.type === 'BooleanLiteral' && node.right.value) esModuleFlag = true;
-        // publint ignores `exports.default = exports` and `exports.default = { … }`.
-        if (name === 'default' && !(node.right.type === 'Identifier' && node.right.name === 'exports') && node.right.type !== 'ObjectExpression') defaultAssigned = true;
+        // publint's EXPORTS_DEFAULT_PATTERN_RE: the value's first 7 characters contain no space
+        // (so `void 0` placeholders and `(0, x)` calls do not count), and it is neither
+        // `exports` nor an object literal.
+        const rhs = code.slice(node.right.start ?? 0, (node.right.start ?? 0) + 8);
+        if (name === 'default' && /^[^\s]{7}./.test(rhs) && !/^exports;?$/.test(rhs.trimEnd()) && !rhs.startsWith('{')) defaultAssigned = true;
       }
       return undefined;
     },

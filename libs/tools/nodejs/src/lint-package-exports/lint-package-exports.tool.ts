@@ -32,7 +32,7 @@ export const lintPackageExportsTool = defineTool({
       const key = `${m.code}\u0000${m.path.join('\u0000')}\u0000${m.file ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const level = CODES[m.code].level;
+      const level = m.level ?? CODES[m.code].level;
       findings.push({
         ruleId: m.code,
         severity: SEVERITY[level],

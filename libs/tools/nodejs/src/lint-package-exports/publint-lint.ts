@@ -11,12 +11,18 @@ export interface Message {
   fix: string;
   /** The published file the message is about, when there is one. */
   file?: string;
+  /** publint's level when it differs by case from the code's usual one. */
+  level?: 'error' | 'warning' | 'suggestion';
 }
 
 const LINTABLE = ['.js', '.mjs', '.cjs'];
 const INVALID_JSX = ['.mjsx', '.cjsx', '.mtsx', '.ctsx'];
 const COMMON_CONDITIONS = ['default', 'import', 'require', 'development', 'production', 'types', 'node', 'browser', 'worker', 'deno'];
-const INTERNAL_PATHS = ['test/', 'tests/', '__tests__/', 'e2e/', '.circleci/', '.github/', '.husky/', '.vscode/', '.idea/', '.editorconfig', '.eslintrc', '.prettierrc', 'coverage/'];
+// publint's commonInternalPaths and commonInternalTestFileRegex (USE_FILES).
+const INTERNAL_PATHS = ['test/', 'tests/', '__tests__/', 'e2e/', '.circleci/', '.github/', '.husky/', '.vscode/', '.prettierrc', '.prettierignore', 'prettier.config.js', '.eslintrc', '.eslintrc.js', '.eslintignore', 'eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', '.travis.yml', 'azure-pipelines.yml', 'appveyor.yml', '.gitattributes', '.gitignore', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'CODEOWNERS', 'Dockerfile', 'tsconfig.tsbuildinfo'];
+const INTERNAL_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
+const GIT_URL = /^(?:(git\+https?|git\+ssh|https?|ssh|git):\/\/)?(?:[^@/]+@)?([\w.-]+)(?::([\w\d-]+))?(\/[^?#]+)\/?$/;
+const SHORTHAND_REPOSITORY = /^(?:(?:github|bitbucket|gitlab):[^/]+\/.+|gist:.+|[^/]+\/[^/]+)$/;
 const LICENSE_FILE = /^(licen[cs]e|copying)(\.(md|txt))?$/i;
 const FLOW = /^\s*(?:\/\/|\/\*\*?|\*)\s*@flow/m;
 
@@ -36,9 +42,9 @@ export function lintPackage(pkg: Record<string, unknown>, fileList: { path: stri
   if (!files.has('package.json')) files.set('package.json', JSON.stringify(pkg));
   const messages: Message[] = [];
   const formats = new Map<string, FormatInfo>();
-  const push = (code: string, path: string[], text: string, fix: string, file?: string) => {
+  const push = (code: string, path: string[], text: string, fix: string, file?: string, level?: Message['level']) => {
     if (!CODES[code]) throw new Error(`unknown publint code ${code}`);
-    messages.push({ code, path, text, fix, file });
+    messages.push({ code, path, text, fix, file, level });
   };
   const has = (p: string) => files.has(p);
   const isDir = (p: string) => {
@@ -131,6 +137,11 @@ export function lintPackage(pkg: Record<string, unknown>, fileList: { path: stri
   }
   if (pkg.files == null) {
     const internal = INTERNAL_PATHS.filter((p) => (p.endsWith('/') ? isDir(p.slice(0, -1)) : has(p)));
+    const dirs = internal.filter((p) => p.endsWith('/'));
+    for (const f of [...files.keys()].sort()) {
+      const base = f.slice(f.lastIndexOf('/') + 1);
+      if (INTERNAL_TEST_FILE.test(base) && !f.split('/').includes('node_modules') && !dirs.some((d) => f.startsWith(d))) internal.push(f);
+    }
     if (internal.length) push('USE_FILES', ['name'], `Without a "files" field these would be published: ${internal.join(', ')}`, 'Add "files" listing only what consumers need (e.g. ["dist"])');
   }
   const engines = pkg.engines as Record<string, unknown> | undefined;
@@ -142,6 +153,21 @@ export function lintPackage(pkg: Record<string, unknown>, fileList: { path: stri
     }
     if (cjsSignal) push('USE_ENGINES_NODE', engines != null ? ['engines'] : ['name'], 'The package publishes code for Node.js but does not declare engines.node', 'Add "engines": { "node": ">=18" } with the oldest version you support');
   }
+
+  for (const f of [...files.keys()].sort()) {
+    if (f === 'package.json' || !f.endsWith('/package.json') || f.split('/').includes('node_modules')) continue;
+    let nested: Record<string, unknown>;
+    try {
+      nested = JSON.parse(files.get(f)!) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    for (const field of ['exports', 'imports']) {
+      if (nested && nested[field] != null) push('NESTED_PACKAGE_JSON_FIELD_IGNORED', ['name'], `${f} sets "${field}", which Node.js only reads from the package root`, `Move "${field}" into the root package.json`, f);
+    }
+  }
+  if ('repository' in pkg) checkRepository(pkg.repository);
+  if (browser) crawlBrowser(browser, !!exports);
 
   if (main != null) {
     if (typeof main !== 'string') push('FIELD_INVALID_VALUE_TYPE', ['main'], `"main" must be a string, not ${kind(main)}`, 'Set "main" to the path of the CommonJS entry');
@@ -215,6 +241,49 @@ export function lintPackage(pkg: Record<string, unknown>, fileList: { path: stri
   if (bin) crawlBin(bin, ['bin']);
   if (imports && typeof imports === 'object') crawl(imports, ['imports'], true, undefined);
   return messages;
+
+  function checkRepository(repo: unknown) {
+    if (typeof repo !== 'string' && (typeof repo !== 'object' || repo === null)) {
+      push('FIELD_INVALID_VALUE_TYPE', ['repository'], `"repository" must be a string or an object, not ${kind(repo)}`, 'Use { "type": "git", "url": "git+https://…" }');
+      return;
+    }
+    if (typeof repo === 'string') {
+      if (!SHORTHAND_REPOSITORY.test(repo)) push('INVALID_REPOSITORY_VALUE', ['repository'], `"repository" is "${repo}", which is not a valid shorthand`, 'Use the object form { "type": "git", "url": "git+https://…" }');
+      return;
+    }
+    const r = repo as { url?: unknown; type?: unknown };
+    if (typeof r.url !== 'string' || !r.url || (r.type != null && r.type !== 'git')) return;
+    const url = r.url;
+    const m = GIT_URL.exec(url);
+    const isGit = !!m && (url.includes('://') || url.includes('@'));
+    if (!isGit) {
+      push('INVALID_REPOSITORY_VALUE', ['repository', 'url'], `repository.url "${url}" is not a valid git URL`, 'Use a URL such as git+https://github.com/owner/repo.git');
+    } else if (/github/.test(m![2]) && m![1] === 'git') {
+      push('INVALID_REPOSITORY_VALUE', ['repository', 'url'], `repository.url "${url}" uses the git:// protocol, which GitHub no longer serves`, 'Use git+https://', undefined, 'suggestion');
+    } else if (/(github|gitlab)/.test(m![2]) && (!url.startsWith('git+') || !m![4].endsWith('.git'))) {
+      let full = url.includes('://') ? url : `git+ssh://${url.replace(':', '/')}`;
+      if (full.endsWith('/')) full = full.slice(0, -1);
+      if (!full.startsWith('git+')) full = `git+${full}`;
+      if (!full.endsWith('.git')) full += '.git';
+      push('INVALID_REPOSITORY_VALUE', ['repository', 'url'], `repository.url "${url}" is a shorthand npm rewrites on publish`, `Write it as "${full}"`, undefined, 'suggestion');
+    }
+  }
+
+  function crawlBrowser(value: unknown, hasExports: boolean) {
+    if (typeof value === 'string') {
+      const path = find(value, ['.js', '/index.js']);
+      if (!path) missing(['browser'], value);
+      else if (!hasExports && lintable(path) && expectedFormat(path) === 'CJS' && formatOf(path).esModuleWithDefault) cjsDefault(['browser'], path);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'string' && v.startsWith('.') && !find(v, ['.js', '/index.js'])) missing(['browser', k], v);
+      }
+    }
+    if (hasExports) {
+      if (typeof value === 'string') push('USE_EXPORTS_BROWSER', ['browser'], '"browser" is a string beside "exports"; bundlers prefer the "browser" export condition', 'Add a "browser" condition to "exports" instead');
+      else push('USE_EXPORTS_OR_IMPORTS_BROWSER', ['browser'], '"browser" remaps files beside "exports"; use "browser" conditions in "exports"/"imports" instead', 'Move the remapping into "browser" conditions of "exports" or "imports"');
+    }
+  }
 
   function cjsDefault(fieldPath: string[], path: string) {
     push('CJS_WITH_ESMODULE_DEFAULT_EXPORT', fieldPath, `${path} sets exports.__esModule and exports.default: Node.js ESM importers get the whole exports object as default, not exports.default`, 'Export with module.exports = … or publish an ESM build for import', path);

@@ -39,6 +39,10 @@ export const CODES: Record<string, { level: Level; summary: string }> = {
   USE_LICENSE: { level: 'suggestion', summary: 'A LICENSE file is published but package.json has no "license"' },
   USE_FILES: { level: 'suggestion', summary: 'Tests or CI files would be published: add a "files" allow-list' },
   USE_SIDE_EFFECTS: { level: 'suggestion', summary: 'The package targets bundlers but does not declare "sideEffects"' },
+  INVALID_REPOSITORY_VALUE: { level: 'warning', summary: '"repository" is not a valid shorthand or git URL (suggestion for deprecated or shorthand git URLs)' },
+  NESTED_PACKAGE_JSON_FIELD_IGNORED: { level: 'warning', summary: 'A nested package.json sets "exports" or "imports", which Node.js ignores there' },
+  USE_EXPORTS_BROWSER: { level: 'suggestion', summary: 'A string "browser" field beside "exports": use the "browser" export condition' },
+  USE_EXPORTS_OR_IMPORTS_BROWSER: { level: 'suggestion', summary: 'An object "browser" field beside "exports": use "browser" conditions in exports/imports' },
   USE_ENGINES_NODE: { level: 'suggestion', summary: 'The package publishes CJS/Node.js code but does not declare engines.node' },
 };
 
