@@ -195,7 +195,7 @@ export function parseCobertura(text: string): FileCoverage[] {
     const end = text.indexOf('</class>', m.index);
     const body = tag.endsWith('/>') ? '' : text.slice((m.index ?? 0) + tag.length, end === -1 ? undefined : end);
     const path = unescapeXml(filename);
-    const file = files.get(path) ?? { path, lines: new Map(), functions: [], branches: { covered: 0, total: 0 }, statements: { covered: 0, total: 0 } };
+    const file: FileCoverage = files.get(path) ?? { path, lines: new Map(), functions: [], branches: { covered: 0, total: 0 }, statements: { covered: 0, total: 0 } };
     files.set(path, file);
     // Methods carry their own <lines>; the class-level <lines> repeats them, so read methods separately.
     const methodsEnd = body.lastIndexOf('</methods>');

@@ -1,8 +1,11 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { analyse, type Report } from 'scslre';
-import { getFirstConsumedChar, toCharSet } from 'regexp-ast-analysis';
+import { getFirstConsumedChar, toCharSet as toCharSetRaw } from 'regexp-ast-analysis';
 import type { CharSet } from 'refa';
 import { ParseError } from '@mcp/core-response';
+
+// regexp-ast-analysis types exclude v-flag classes; sets of v-flag classes are handled at run time.
+const toCharSet = (node: AST.Node, flags: AST.Flags): CharSet => toCharSetRaw(node as Parameters<typeof toCharSetRaw>[0], flags);
 
 export interface Cause {
   kind: 'nested-quantifier' | 'adjacent-quantifiers' | 'overlapping-alternation' | 'unanchored-quantifier';
@@ -40,7 +43,7 @@ export function minimalText(node: AST.Node, flags: AST.Flags): string {
     case 'CharacterClass':
     case 'ExpressionCharacterClass': {
       try {
-        const set = toCharSet(node as AST.CharacterClass, flags);
+        const set = toCharSet(node, flags);
         return set.isEmpty ? '' : readable(set);
       } catch {
         return 'a';
@@ -129,7 +132,7 @@ function overlappingAlternation(pattern: AST.Pattern, flags: AST.Flags): Cause[]
           if (!a || !b || a.length !== b.length || a.length === 0) continue;
           let pump = '';
           for (let k = 0; k < a.length; k++) {
-            const inter = toCharSet(a[k] as AST.CharacterClass, flags).intersect(toCharSet(b[k] as AST.CharacterClass, flags));
+            const inter = toCharSet(a[k], flags).intersect(toCharSet(b[k], flags));
             if (inter.isEmpty) {
               pump = '';
               break;

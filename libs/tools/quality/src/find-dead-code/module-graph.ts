@@ -57,7 +57,7 @@ export function moduleInfo(path: string, content: string): ModuleInfo {
       if (s.source) {
         for (const sp of s.specifiers) {
           const exported = sp.exported.type === 'Identifier' ? sp.exported.name : sp.exported.value;
-          const local = sp.type === 'ExportSpecifier' ? (sp.local.type === 'Identifier' ? sp.local.name : (sp.local as { value: string }).value) : '*';
+          const local = sp.type === 'ExportSpecifier' ? (sp.local.type === 'Identifier' ? sp.local.name : (sp.local as unknown as { value: string }).value) : '*';
           reExports.push({ from: s.source.value, exported, local });
         }
         continue;

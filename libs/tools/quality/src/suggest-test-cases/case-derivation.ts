@@ -94,7 +94,7 @@ export function analyzeCondition(test: Node, params: Set<string>, consts: Map<st
   if (test.type === 'BinaryExpression' && FLIP[test.operator] && test.left.type !== 'PrivateName') {
     let path = paramPath(test.left, params);
     let c = literal(test.right, consts);
-    let op = test.operator;
+    let op: string = test.operator;
     if (!path || c === undefined) {
       path = paramPath(test.right, params);
       c = literal(test.left, consts);
