@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { JSXAttribute, JSXElement, JSXOpeningElement, Node } from '@babel/types';
+import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
+import { ParseError, table, type Finding } from '@mcp/core-response';
+import {
+  RULE_SUMMARIES,
+  altText,
+  anchorIsValid,
+  ariaProps,
+  clickEventsHaveKeyEvents,
+  docsOf,
+  headingHasContent,
+  iframeHasTitle,
+  labelHasAssociatedControl,
+  noStaticElementInteractions,
+  roleHasRequiredAriaProps,
+  type JsxContext,
+} from './jsx-a11y.rules';
+import { elementName } from './jsx-props';
+
+// The Quality category's configuration (TOOLS.md): TypeScript + JSX + legacy decorators,
+// sourceType "unambiguous", so every tool reports a syntax error at the same place.
+const PLUGINS: ParserPlugin[] = ['typescript', 'jsx', 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
+
+function parseJsx(code: string): Node {
+  try {
+    return parse(code, { sourceType: 'unambiguous', plugins: PLUGINS, errorRecovery: false });
+  } catch (error) {
+    const e = error as { message?: string; loc?: { line: number; column: number } };
+    throw new ParseError(String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, ''), e.loc?.line ?? 1, (e.loc?.column ?? 0) + 1);
+  }
+}
+
+/** Visits every node without recursion (generated JSX can nest deeply). */
+function eachNode(root: Node, fn: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    fn(node);
+    for (const key of Object.keys(node) as (keyof Node)[]) {
+      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
+      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') stack.push(value as Node);
+    }
+  }
+}
+
+export const lintJsxAccessibility = defineTool({
+  name: 'web_lint_jsx_accessibility',
+  title: 'JSX accessibility lint (eslint-plugin-jsx-a11y)',
+  description:
+    'Lints JSX/TSX with eslint-plugin-jsx-a11y\'s recommended rules: alt-text, anchor-is-valid, click-events-have-key-events, no-static-element-interactions, label-has-associated-control, no-autofocus, aria-props, role-has-required-aria-props, heading-has-content, iframe-has-title. Components are checked when options.components maps them to a DOM element.',
+  input: z
+    .object({
+      content: contentArg('The JSX or TSX source file'),
+      options: analyzerOptions({
+        components: z.record(z.string(), z.string()).optional().describe('Custom components mapped to the DOM element they render, e.g. {"MyButton": "button"} (the plugin\'s settings["jsx-a11y"].components)'),
+      }),
+    })
+    .strict(),
+  rules: Object.entries(RULE_SUMMARIES).map(([id, summary]) => ({ id, severity: 'error' as const, summary, docs: docsOf(id) })),
+  run({ content, options }) {
+    const ast = parseJsx(content);
+    const components = options?.components ?? {};
+    const findings: Finding[] = [];
+    const ctx: JsxContext = {
+      type: (node) => elementName(node, components),
+      report(ruleId, node, message, fix) {
+        const loc = node.loc?.start;
+        const element = node.type === 'JSXOpeningElement' ? elementName(node, components) : undefined;
+        findings.push({
+          ruleId,
+          severity: 'error',
+          message,
+          location: loc ? { line: loc.line, column: loc.column + 1 } : { line: 1 },
+          fix,
+          docs: docsOf(ruleId),
+          ...(element ? { element } : {}),
+        });
+      },
+    };
+    let elements = 0;
+    eachNode(ast, (node) => {
+      if (node.type !== 'JSXElement') return;
+      elements++;
+      const el = node as JSXElement;
+      const open: JSXOpeningElement = el.openingElement;
+      const tag = ctx.type(open);
+      const attrs = open.attributes;
+      if (['img', 'object', 'area', 'input'].includes(tag)) altText(ctx, open, el, tag);
+      if (tag === 'a') anchorIsValid(ctx, open);
+      clickEventsHaveKeyEvents(ctx, open, tag);
+      noStaticElementInteractions(ctx, open, tag);
+      if (tag === 'label') labelHasAssociatedControl(ctx, open, el);
+      if (/^h[1-6]$/.test(tag)) headingHasContent(ctx, open, el, tag);
+      if (tag === 'iframe') iframeHasTitle(ctx, open);
+      for (const a of attrs) {
+        if (a.type !== 'JSXAttribute') continue;
+        const attr = a as JSXAttribute;
+        // no-autofocus (recommended: ignoreNonDOM false): any element, the exact prop name.
+        if (attr.name.type === 'JSXIdentifier' && attr.name.name === 'autoFocus') {
+          ctx.report('no-autofocus', attr, `<${tag}>: The autoFocus prop should not be used, as it can reduce usability and accessibility for users.`, 'Remove autoFocus; move focus deliberately (e.g. to a dialog\'s heading) only in response to a user action');
+        }
+        ariaProps(ctx, attr);
+        roleHasRequiredAriaProps(ctx, attr, tag, attrs);
+      }
+    });
+    const perRule = Object.keys(RULE_SUMMARIES).map((rule) => ({ rule, count: findings.filter((f) => f.ruleId === rule).length })).filter((r) => r.count);
+    return { findings, metrics: { elements, rules: perRule } };
+  },
+  render(envelope) {
+    const rows = (envelope.metrics?.rules as { rule: string; count: number }[] | undefined) ?? [];
+    return [table(['rule', 'findings'], rows.map((r) => [r.rule, r.count]))];
+  },
+});
