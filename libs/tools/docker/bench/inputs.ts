@@ -100,20 +100,20 @@ export function k8sManifestsOfLines(lines: number): string {
   return parts.join('');
 }
 
-const SERVICE = (i: number) => `  api-${i}:
+const SERVICE = (i: number, dbs: number) => `  api-${i}:
     image: ghcr.io/acme/api-${i}:${i % 5 === 0 ? 'latest' : `1.${i}.0`}
     ports:
       - "${10000 + i}:8080"
     environment:
       SERVICE_NAME: api-${i}
-      DB_HOST: db-${i % 10}
+      DB_HOST: db-${i % dbs}
       LOG_LEVEL: \${LOG_LEVEL:-info}
     depends_on:
-      db-${i % 10}:
+      db-${i % dbs}:
         condition: service_healthy
     networks: [backend]
     volumes:
-      - data-${i % 10}:/var/lib/api
+      - data-${i % dbs}:/var/lib/api
     deploy:
       replicas: ${1 + (i % 3)}
       resources:
@@ -131,15 +131,17 @@ const DB = (i: number) => `  db-${i}:
 `;
 
 export function composeOfLines(lines: number): string {
+  // One database per ~60 lines (at most 10), shared by the API services as in a real stack.
+  const dbs = Math.max(1, Math.min(10, Math.floor(lines / 60)));
   const parts = ['name: bench\nservices:\n'];
-  for (let i = 0; i < 10; i++) parts.push(DB(i));
-  let count = 92;
+  for (let i = 0; i < dbs; i++) parts.push(DB(i));
+  let count = 2 + dbs * 9 + 3 + dbs;
   for (let i = 0; count < lines; i++) {
-    const s = SERVICE(i);
+    const s = SERVICE(i, dbs);
     parts.push(s);
     count += s.split('\n').length - 1;
   }
   parts.push('networks:\n  backend: {}\nvolumes:\n');
-  for (let i = 0; i < 10; i++) parts.push(`  data-${i}: {}\n`);
+  for (let i = 0; i < dbs; i++) parts.push(`  data-${i}: {}\n`);
   return parts.join('');
 }

@@ -1,5 +1,7 @@
 // Regenerates src/shared/data/api-versions.data.ts from pluto's versions.yaml (the k8s entries).
 // Usage: node gen-api-versions.mjs <path to FairwindsOps/pluto versions.yaml> <pluto commit>
+import process from 'node:process';
+import { URL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -28,4 +30,4 @@ export interface ApiVersionChange {
 export const API_VERSION_CHANGES: ApiVersionChange[] = ${JSON.stringify(rows, null, 2)};
 `;
 writeFileSync(new URL('../src/shared/data/api-versions.data.ts', import.meta.url), out);
-console.log(`${rows.length} entries`);
+process.stdout.write(`${rows.length} entries` + '\n');

@@ -2,6 +2,8 @@
 // property types) taken from the models of @kubernetes/client-node, which are generated from the
 // Kubernetes OpenAPI document. Only types reachable from the kinds below are kept.
 // Usage: npm pack @kubernetes/client-node@2.0.1 && tar xzf ... ; node gen-k8s-schema.mjs <package dir>
+import process from 'node:process';
+import { URL } from 'node:url';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -91,4 +93,4 @@ export const K8S_KINDS: Record<string, string> = ${JSON.stringify(KINDS)};
 export const K8S_TYPES: Record<string, K8sType> = ${JSON.stringify(types)};
 `;
 writeFileSync(new URL('../src/shared/data/k8s.schema.ts', import.meta.url), out);
-console.log(`${Object.keys(types).length} types, ${out.length} bytes`);
+process.stdout.write(`${Object.keys(types).length} types, ${out.length} bytes` + '\n');
