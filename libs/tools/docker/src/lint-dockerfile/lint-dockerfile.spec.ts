@@ -175,6 +175,28 @@ describe('docker_lint_dockerfile', () => {
     expect(ids(env, 'DL3006')).toEqual([]);
   });
 
+  it.each([
+    [
+      'misc-legacy.Dockerfile',
+      [
+        [1, 'DL3061'], [2, 'DL3029'], [3, 'DL3024'], [5, 'DL3014'], [7, 'DL3046'], [7, 'DL4005'], [8, 'DL4001'], [8, 'DL3047'], [8, 'DL3059'],
+        [9, 'DL3001'], [9, 'DL3059'], [10, 'DL3044'], [11, 'DL3064'], [12, 'DL3048'], [13, 'DL3021'], [14, 'DL3023'], [15, 'DL3011'],
+        [16, 'DL3043'], [17, 'DL3066'], [19, 'DL3012'], [21, 'DL4004'], [23, 'DL3063'], [23, 'DL3065'], [24, 'DL3067'],
+      ],
+    ],
+    [
+      'misc-rpm.Dockerfile',
+      [
+        [2, 'DL3030'], [2, 'DL3032'], [2, 'DL3033'], [3, 'DL3059'], [6, 'DL3041'], [7, 'DL3038'], [7, 'DL3059'], [10, 'DL3034'], [10, 'DL3036'],
+        [10, 'DL3037'], [11, 'DL3035'], [11, 'DL3059'], [12, 'DL3059'],
+      ],
+    ],
+    ['misc-langs.Dockerfile', [[2, 'DL3028'], [2, 'DL3019'], [5, 'DL3062'], [10, 'DL3060'], [11, 'DL3066']]],
+  ])('the rest of the DL rules fire exactly where hadolint would: %s', async (name, expected) => {
+    const env = await lint(name as string);
+    expect(env.findings.map((f) => [f.location?.line, f.ruleId])).toEqual(expected);
+  });
+
   it('reports an unknown instruction as a parse error at its line and column', async () => {
     const reply = await runTool(lintDockerfile, { content: fixture('parse-error-unknown.Dockerfile') });
     expect(reply.isError).toBe(true);
