@@ -141,16 +141,37 @@ export function nearestPassing(fg: Rgba, bg: Rgba, threshold: number): string | 
     const q = quantize({ r: rgb.r, g: rgb.g, b: rgb.b, a: 1 });
     return contrastRatio(q, back) >= threshold ? q : null;
   };
-  // Linear scan outward in 0.001 steps: contrast is not monotonic in L once chroma clips,
-  // and 1,000 evaluations per pair are cheap.
-  for (let step = 1; step <= 1000; step++) {
-    const d = step / 1000;
-    const down = l0 - d >= 0 ? at(l0 - d) : null;
-    const up = l0 + d <= 1 ? at(l0 + d) : null;
-    // Ties go to the direction that keeps the text's polarity (darker text on light bg).
-    const pick = relativeLuminance(back) > 0.5 ? down ?? up : up ?? down;
-    if (pick) return toHex(pick, false);
-  }
+  // Per direction: a coarse outward scan (0.01 steps) to the first passing lightness, then
+  // bisection down to the boundary. The check runs on the rounded colour, so what comes back
+  // passes even where clipping makes contrast jump.
+  const search = (sign: 1 | -1): { d: number; color: Rgba } | null => {
+    let prevD = 0;
+    for (let d = 0.01; d <= 1.0001; d += 0.01) {
+      const l = l0 + sign * d;
+      if (l < 0 || l > 1) {
+        const edge = sign > 0 ? 1 : 0;
+        const c = at(edge);
+        return c ? refine(sign, prevD, Math.abs(edge - l0)) : null;
+      }
+      if (at(l)) return refine(sign, prevD, d);
+      prevD = d;
+    }
+    return null;
+  };
+  const refine = (sign: 1 | -1, lo: number, hi: number): { d: number; color: Rgba } => {
+    for (let i = 0; i < 14; i++) {
+      const mid = (lo + hi) / 2;
+      if (at(l0 + sign * mid)) hi = mid;
+      else lo = mid;
+    }
+    return { d: hi, color: at(l0 + sign * hi)! };
+  };
+  const down = search(-1);
+  const up = search(1);
+  // Ties go to the direction that keeps the text's polarity (darker text on a light ground).
+  const preferDown = relativeLuminance(back) > 0.5;
+  const pick = down && up ? (Math.abs(down.d - up.d) < 1e-9 ? (preferDown ? down : up) : down.d < up.d ? down : up) : down ?? up;
+  if (pick) return toHex(pick.color, false);
   // Black or white always reaches 4.5:1 against any opaque background.
   const black: Rgba = { r: 0, g: 0, b: 0, a: 1 };
   return contrastRatio(black, back) >= contrastRatio(WHITE, back) ? '#000000' : '#ffffff';
