@@ -6,7 +6,9 @@ import {
   getNamedType,
   getNullableType,
   isCompositeType,
+  isInterfaceType,
   isListType,
+  isObjectType,
   validate,
   visit,
   visitWithTypeInfo,
@@ -15,6 +17,8 @@ import {
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { analyzerOptions, defineTool } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
@@ -83,7 +87,7 @@ function lintSdl(doc: DocumentNode, schema: GraphQLSchema | undefined): Finding[
   );
   if (!schema) for (const r of ROOTS) roots.add(r);
   for (const def of doc.definitions) {
-    if (!('name' in def) || !def.name || def.kind === Kind.DIRECTIVE_DEFINITION || def.kind === Kind.SCHEMA_DEFINITION) continue;
+    if (!('name' in def) || !def.name || def.kind === Kind.DIRECTIVE_DEFINITION) continue;
     const typeName = def.name.value;
     const kindWord = def.kind.replace(/TypeDefinition|TypeExtension/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     if (!PASCAL.test(typeName))
@@ -106,14 +110,15 @@ function lintSdl(doc: DocumentNode, schema: GraphQLSchema | undefined): Finding[
         }
         if (schema && def.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION && def.kind !== Kind.INPUT_OBJECT_TYPE_EXTENSION) {
           const type = schema.getType(typeName);
-          const fieldDef = type && 'getFields' in type ? (type.getFields() as Record<string, { type: unknown; args?: { name: string }[] }>)[field.name.value] : undefined;
-          const nullable = fieldDef ? getNullableType(fieldDef.type as never) : undefined;
+          const fieldDef = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[field.name.value] : undefined;
+          const nullable = fieldDef ? getNullableType(fieldDef.type) : undefined;
+          const item = nullable && isListType(nullable) ? getNamedType(nullable) : undefined;
           // A connection's (or page's) own list is already paginated by the field that returns it.
           const pageType = /(Connection|Page|Edge)$/.test(typeName);
-          if (!pageType && fieldDef && nullable && isListType(nullable) && isCompositeType(getNamedType(nullable as never))) {
-            const args = (fieldDef.args ?? []).map((a) => a.name.toLowerCase());
+          if (!pageType && fieldDef && item && isCompositeType(item)) {
+            const args = fieldDef.args.map((a) => a.name.toLowerCase());
             if (!args.some((a) => PAGINATION_ARGS.has(a)))
-              out.push(finding('list-pagination', `Field "${fieldPath}" returns a list of ${getNamedType(nullable as never)?.name} without pagination arguments`, at(field.name, 'schema'), 'Add first/after (cursor connection) or limit/offset arguments so clients cannot fetch unbounded lists.', { path: fieldPath }));
+              out.push(finding('list-pagination', `Field "${fieldPath}" returns a list of ${item.name} without pagination arguments`, at(field.name, 'schema'), 'Add first/after (cursor connection) or limit/offset arguments so clients cannot fetch unbounded lists.', { path: fieldPath }));
           }
         }
       }
@@ -191,9 +196,18 @@ export const lintGraphqlTool = defineTool({
     findings.push(...lintSdl(sdlDoc, schema));
     const operations: OperationMetrics[] = [];
     if (opsDoc && schema) {
-      for (const [ruleId, rule] of OPERATION_RULES) {
-        for (const error of validate(schema, opsDoc, [rule], { maxErrors: 1000 })) findings.push(fromGraphqlError(ruleId, error, 'queries'));
-      }
+      // One traversal for all rules: each rule reports through its own view of the context,
+      // which tags its errors with the rule's id.
+      const ruleOf = new Map<GraphQLError, string>();
+      const tagged = OPERATION_RULES.map(([ruleId, rule]): ValidationRule => (context) => {
+        const view = Object.create(context) as ValidationContext;
+        view.reportError = (error: GraphQLError) => {
+          ruleOf.set(error, ruleId);
+          context.reportError(error);
+        };
+        return rule(view);
+      });
+      for (const error of validate(schema, opsDoc, tagged, { maxErrors: 10_000 })) findings.push(fromGraphqlError(ruleOf.get(error) ?? 'graphql-validation', error, 'queries'));
       findings.push(...deprecatedUsage(schema, opsDoc));
     }
     if (opsDoc) {

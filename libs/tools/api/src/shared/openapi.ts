@@ -41,16 +41,16 @@ export class OpenApiDoc {
       );
   }
 
-  private paths?: WeakMap<object, JsonPath>;
+  private links?: WeakMap<object, () => JsonPath>;
 
   /** JSON path where an object or array is written in the raw document (first occurrence). */
   pathOf(node: object): JsonPath | undefined {
-    if (!this.paths) {
-      const map = new WeakMap<object, JsonPath>();
-      walk(this.root, (n, path) => map.set(n, path));
-      this.paths = map;
+    if (!this.links) {
+      const map = new WeakMap<object, () => JsonPath>();
+      walk(this.root, (n, at) => map.set(n, at));
+      this.links = map;
     }
-    return this.paths.get(node);
+    return this.links.get(node)?.();
   }
 
   /** A node's path plus an optional member key: where a finding about that node or member sits. */
@@ -125,22 +125,41 @@ export class OpenApiDoc {
   }
 }
 
+interface Link {
+  parent: Link | undefined;
+  key: string | number | undefined;
+}
+
+function linkPath(link: Link): JsonPath {
+  const out: JsonPath = [];
+  for (let l: Link | undefined = link; l && l.key !== undefined; l = l.parent) out.push(l.key);
+  return out.reverse();
+}
+
 /**
  * Walks every object and array of the raw document once (refs are not followed, so a
- * definition is visited once, where it is written), with its JSON path.
+ * definition is visited once, where it is written). `at()` builds the node's JSON path only
+ * when a visitor asks for it: most nodes never need theirs, and copying paths was the cost.
  */
-export function walk(root: unknown, visit: (node: Obj | unknown[], path: JsonPath, key: string | number | undefined) => void): void {
-  const stack: { node: unknown; path: JsonPath }[] = [{ node: root, path: [] }];
+export function walk(root: unknown, visit: (node: Obj | unknown[], at: () => JsonPath, key: string | number | undefined) => void): void {
+  const stack: { node: unknown; link: Link }[] = [{ node: root, link: { parent: undefined, key: undefined } }];
   const seen = new Set<unknown>();
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, link } = stack.pop()!;
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    visit(node as Obj | unknown[], path, path[path.length - 1]);
-    const entries = Array.isArray(node) ? node.map((v, i) => [i, v] as const) : Object.entries(node);
-    for (let k = entries.length - 1; k >= 0; k--) {
-      const [key, child] = entries[k];
-      if (child !== null && typeof child === 'object') stack.push({ node: child, path: [...path, key] });
+    visit(node as Obj | unknown[], () => linkPath(link), link.key);
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) {
+        const child = node[i];
+        if (child !== null && typeof child === 'object') stack.push({ node: child, link: { parent: link, key: i } });
+      }
+    } else {
+      const keys = Object.keys(node);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const child = (node as Obj)[keys[k]];
+        if (child !== null && typeof child === 'object') stack.push({ node: child, link: { parent: link, key: keys[k] } });
+      }
     }
   }
 }
