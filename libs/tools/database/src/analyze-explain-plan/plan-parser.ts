@@ -75,7 +75,7 @@ function parseJsonPlan(text: string): Plan {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
+  } catch {
     const [offset, why] = jsonErrorAt(text);
     const pos = new LineIndex(text).position(offset);
     throw new ParseError(`invalid EXPLAIN JSON: ${why}`, pos.line, pos.column);

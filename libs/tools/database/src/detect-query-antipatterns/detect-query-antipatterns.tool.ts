@@ -87,7 +87,7 @@ function scope(items: FromItem[]): Map<string, string> {
     if (f.kind === 'table') {
       m.set(f.alias ?? f.name, tableName(f));
       if (!f.alias) m.set(f.name, tableName(f));
-    } else if (f.alias) m.set(f.alias, f.alias);
+    } else if (f.kind !== 'join' && f.alias) m.set(f.alias, f.alias);
   }
   return m;
 }

@@ -3,7 +3,7 @@ import { analyzerOptions, defineTool, type RuleDoc } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
 import { dialectOf, dialectOption, schemaText } from '../shared/options';
 import { buildSchema, columnLabel, indexesOf, type IndexLike, type SchemaModel, type Table } from '../shared/schema-model';
-import { isTimestampWithoutTz, typeInfo } from '../shared/types';
+import { typeInfo } from '../shared/types';
 import type { Token } from '../shared/lexer';
 
 const DEFAULT_NOT_NULL = ['created_at', 'updated_at', 'email', 'name', 'first_name', 'last_name', 'status'];

@@ -229,7 +229,7 @@ export function parseTableConstraint(c: Cursor): ConstraintDef | undefined {
     if (c.kw('USING', 'INDEX')) con = { ...base, kind: 'unique', columns: [], usingIndex: identName(c.next()!) };
     else {
       if (c.kw('KEY') || c.kw('INDEX')) { /* MySQL */ }
-      c.kw('NULLS', 'NOT', 'DISTINCT') || c.kw('NULLS', 'DISTINCT');
+      if (!c.kw('NULLS', 'NOT', 'DISTINCT')) c.kw('NULLS', 'DISTINCT');
       if (!c.isPunct('(')) {
         const n = c.next()!;
         base.name = base.name ?? identName(n);
@@ -249,7 +249,7 @@ export function parseTableConstraint(c: Cursor): ConstraintDef | undefined {
   } else if (c.isKw('KEY', 'INDEX', 'FULLTEXT', 'SPATIAL') && name === undefined) {
     // MySQL inline index: KEY name (cols)
     c.next();
-    c.kw('KEY') || c.kw('INDEX');
+    if (!c.kw('KEY')) c.kw('INDEX');
     let idxName: string | undefined;
     if (!c.isPunct('(')) idxName = identName(c.next()!);
     con = { ...base, name: idxName, kind: 'index', columns: parseNameList(c.group()) };

@@ -14,17 +14,14 @@ export function isQueryLog(text: string): boolean {
 export function stripLogPrefixes(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
-  let inStatement = false;
   for (const line of lines) {
     const m = PG_ENTRY.exec(line);
     if (m && /^\S/.test(line)) {
       if (m[3] && (m[1].includes('LOG:') || m[1].includes('STATEMENT:'))) {
         const prefixLen = m[0].length;
         out.push(`;${' '.repeat(prefixLen - 1)}${line.slice(prefixLen)}`);
-        inStatement = true;
       } else {
         out.push(line.length > 0 ? `;${' '.repeat(line.length - 1)}` : '');
-        inStatement = false;
       }
       continue;
     }

@@ -167,7 +167,7 @@ export class QueryParser {
         this.i++;
         if (this.isP('(')) this.skipGroup();
         if (!this.kw('AS')) throw this.err('expected AS');
-        this.kw('NOT', 'MATERIALIZED') || this.kw('MATERIALIZED');
+        if (!this.kw('NOT', 'MATERIALIZED')) this.kw('MATERIALIZED');
         this.expectP('(');
         const query = this.parseQuery();
         const closeTok = this.expectP(')');
@@ -263,7 +263,7 @@ export class QueryParser {
       }
       if (this.kw('OFFSET')) {
         s.offset = this.parseExpr();
-        this.kw('ROWS') || this.kw('ROW');
+        if (!this.kw('ROWS')) this.kw('ROW');
         continue;
       }
       if (this.kw('FETCH')) {
@@ -436,7 +436,7 @@ export class QueryParser {
     if (this.kw('ORDER', 'BY')) {
       do {
         this.parseExpr();
-        this.kw('ASC') || this.kw('DESC');
+        if (!this.kw('ASC')) this.kw('DESC');
       } while (this.p(','));
     }
     if (this.kw('LIMIT')) this.parseExpr();
@@ -445,7 +445,7 @@ export class QueryParser {
 
   private parseInsert(tok: Token): Insert {
     this.kw('IGNORE');
-    this.kw('OR', 'REPLACE') || this.kw('OR', 'IGNORE');
+    if (!this.kw('OR', 'REPLACE')) this.kw('OR', 'IGNORE');
     this.kw('INTO');
     const table = this.parseFromItem();
     const ins: Insert = { type: 'insert', tok, ctes: [], table, columns: [], rows: [] };
@@ -519,7 +519,6 @@ export class QueryParser {
         this.i = save;
         if (this.kw('IS')) {
           const isNot = this.kw('NOT');
-          let what: string;
           if (this.kw('DISTINCT', 'FROM')) {
             const right = this.parseExpr(5);
             left = { kind: 'binary', op: isNot ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM', left, right, tok: t };
@@ -528,8 +527,7 @@ export class QueryParser {
           const w = this.peek();
           if (!w) throw this.err('expected NULL, TRUE or FALSE');
           this.i++;
-          what = w.value;
-          left = { kind: 'is', not: isNot, expr: left, what, tok: t };
+          left = { kind: 'is', not: isNot, expr: left, what: w.value, tok: t };
           continue;
         }
         if (this.kw('ISNULL') || this.kw('NOTNULL')) {
@@ -753,7 +751,7 @@ export class QueryParser {
         if (this.kw('ORDER', 'BY')) {
           do {
             this.parseExpr();
-            this.kw('ASC') || this.kw('DESC');
+            if (!this.kw('ASC')) this.kw('DESC');
           } while (this.p(','));
         }
         if (this.kw('SEPARATOR')) this.i++;

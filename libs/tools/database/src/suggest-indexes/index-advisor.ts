@@ -1,5 +1,5 @@
 import type { Token } from '../shared/lexer';
-import { conjuncts, fromTables, walkExpr, type Expr, type FromItem, type Query, type Select } from '../shared/query';
+import { conjuncts, fromTables, walkExpr, type Expr, type FromItem, type Query } from '../shared/query';
 import { indexesOf, tableKey, type SchemaModel } from '../shared/schema-model';
 import { renderTokens } from '../shared/statements';
 

@@ -1,6 +1,6 @@
 import type { Token } from '../../shared/lexer';
 import { DATATYPES, KEYWORD_BEFORE_PAREN, KEYWORDS, LITERAL_WORDS } from './keywords';
-import type { LintContext, RuleImpl } from './context';
+import type { RuleImpl } from './context';
 
 const COMPARISON = new Set(['=', '<', '>', '<=', '>=', '<>', '!=', '<=>']);
 const ARITH = new Set(['+', '-', '*', '/', '%', '||', '^', '&', '|', '<<', '>>', '->', '->>', '#>', '#>>', '@>', '<@', '~', '~*', '!~', '!~*', '&&']);
