@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import type { RuleDoc } from '@mcp/core-protocol';
 import type { Finding } from '@mcp/core-response';
-import type { ParsedModule } from '../shared/parse';
+import { commentsBetween, type ParsedModule } from '../shared/parse';
 import { scopesOf, type Binding, type Scope } from '../shared/scope';
 import { completesNormally, listCompletes, unreachableRuns } from '../shared/control-flow';
 import { walk, isFunction } from '../shared/walk';
@@ -288,15 +288,13 @@ function loopHasYield(loop: Node): boolean {
 }
 
 function hasCommentInside(mod: ParsedModule, node: Node): boolean {
-  const start = node.start ?? 0;
-  const end = node.end ?? 0;
-  return (mod.ast.comments ?? []).some((c) => (c.start ?? 0) > start && (c.end ?? 0) < end);
+  return commentsBetween(mod, (node.start ?? 0) + 1, (node.end ?? 0) - 1).length > 0;
 }
 
 function hasFallthroughComment(mod: ParsedModule, c: Node, next: Node): boolean {
   // ESLint: the comment right before the next case, or the last comment of this case's body.
   const from = (c as { consequent: Node[] }).consequent.at(-1)?.start ?? c.start ?? 0;
-  return (mod.ast.comments ?? []).some((k) => (k.start ?? 0) >= from && (k.end ?? 0) <= (next.start ?? 0) && FALLTHROUGH.test(k.value));
+  return commentsBetween(mod, from, next.start ?? 0).some((k) => FALLTHROUGH.test(k.value));
 }
 
 /** How many pairs of parentheses directly wrap a node, read from the source text. */

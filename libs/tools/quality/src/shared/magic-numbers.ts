@@ -8,6 +8,8 @@ export interface MagicNumber {
   raw: string;
   /** The closest enclosing function node, if any. */
   fn: Node | null;
+  /** The ancestors of the literal, outermost first. */
+  chain: Node[];
 }
 
 /**
@@ -38,7 +40,7 @@ export function magicNumbers(mod: ParsedModule, ignore: readonly number[]): Magi
       if (!p) return undefined;
       if (exempt(target, p, ancestors.slice(0, depth + 1))) return undefined;
       const fn = [...ancestors].reverse().find((a) => /Function|Method/.test(a.type) && 'body' in a) ?? null;
-      out.push({ node: target, value, raw, fn });
+      out.push({ node: target, value, raw, fn, chain: ancestors.slice(0, depth + 1) });
       return undefined;
     },
   });

@@ -84,3 +84,18 @@ export function memo<T>(mod: ParsedModule, key: string, compute: () => T): T {
 export function textOf(mod: ParsedModule, node: Node): string {
   return mod.code.slice(node.start ?? 0, node.end ?? 0);
 }
+
+/** Comments lying entirely between two offsets, found by binary search over the sorted comments. */
+export function commentsBetween(mod: ParsedModule, from: number, to: number): Array<{ value: string; start: number; end: number }> {
+  const comments = memo(mod, 'comments', () => (mod.ast.comments ?? []).map((c) => ({ value: c.value, start: c.start ?? 0, end: c.end ?? 0 })).sort((a, b) => a.start - b.start));
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<{ value: string; start: number; end: number }> = [];
+  for (let i = lo; i < comments.length && comments[i].start < to; i++) if (comments[i].end <= to) out.push(comments[i]);
+  return out;
+}

@@ -577,20 +577,22 @@ function analyze(mod: ParsedModule): ScopeAnalysis {
     if (!r.resolved) r.scope.through.push(r);
   }
   // `export { a }` and `export default a` were recorded as reads; mark those bindings exported.
+  const exportRefs = exportedIds(program);
   for (const r of refs) {
-    if (r.resolved && isExportRef(program, r.id)) r.resolved.exported = true;
+    if (r.resolved && exportRefs.has(r.id)) r.resolved.exported = true;
   }
   return { global, scopes, refs, bindings, commentGlobals: commentGlobals(mod), sourceType };
 }
 
-function isExportRef(program: Node, id: Node): boolean {
+function exportedIds(program: Node): Set<Node> {
+  const ids = new Set<Node>();
   for (const s of (program as { body: Node[] }).body) {
     if (s.type === 'ExportNamedDeclaration' && !s.source && !s.declaration) {
-      if (s.specifiers.some((sp) => sp.type === 'ExportSpecifier' && sp.local === id)) return true;
+      for (const sp of s.specifiers) if (sp.type === 'ExportSpecifier') ids.add(sp.local);
     }
-    if (s.type === 'ExportDefaultDeclaration' && s.declaration === id) return true;
+    if (s.type === 'ExportDefaultDeclaration') ids.add(s.declaration);
   }
-  return false;
+  return ids;
 }
 
 function collectIds(p: Node | null | undefined, out: Array<{ id: Identifier; rest: boolean }>, rest = false): void {

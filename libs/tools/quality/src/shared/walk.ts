@@ -1,4 +1,5 @@
 import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 
 // Keys that hold positions, comments or parser extras rather than child nodes.
 const SKIP = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'comments', 'tokens', 'errors']);
@@ -10,6 +11,18 @@ function isNode(value: unknown): value is Node {
 /** Child nodes in source order (Babel assigns keys in parse order). */
 export function childNodes(node: Node): Node[] {
   const out: Node[] = [];
+  const keys = VISITOR_KEYS[node.type];
+  if (keys) {
+    const rec = node as unknown as Record<string, unknown>;
+    for (let k = 0; k < keys.length; k++) {
+      const value = rec[keys[k]];
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (isNode(value[i])) out.push(value[i]);
+      } else if (isNode(value)) out.push(value);
+    }
+    return out;
+  }
   for (const key in node) {
     if (SKIP.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];

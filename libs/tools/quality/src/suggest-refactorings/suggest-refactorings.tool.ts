@@ -181,7 +181,7 @@ export const suggestRefactorings = defineTool({
 
     for (const m of magicNumbers(mod, options?.magicNumberIgnore ?? [-1, 0, 1, 2])) {
       const owner = m.fn ? fnOf.get(m.fn) : undefined;
-      const context = contextName(mod, m.node);
+      const context = contextName(mod, m.node, m.chain);
       const name = upperSnake([...context, ...(context.length ? [] : ['value']), String(Math.abs(m.value)).replace(/\./g, '_')].filter(Boolean));
       const lineText = mod.lines.lineText(m.node.loc!.start.line).trim();
       add(
@@ -201,20 +201,21 @@ export const suggestRefactorings = defineTool({
 });
 
 /** Words for a constant's name from what the literal is combined with (`score > 90` -> SCORE). */
-function contextName(mod: ParsedModule, lit: Node): string[] {
-  let found: string[] = [];
-  walk(mod.ast.program, {
-    enter(n) {
-      if (found.length) return false;
-      if ((n.type === 'BinaryExpression' || n.type === 'AssignmentExpression' || n.type === 'CallExpression') && (n.start ?? 0) <= (lit.start ?? 0) && (n.end ?? 0) >= (lit.end ?? 0)) {
-        const other = n.type === 'BinaryExpression' ? (n.left === lit ? n.right : n.right === lit ? n.left : null) : n.type === 'AssignmentExpression' ? n.left : n.type === 'CallExpression' && n.arguments.includes(lit as never) ? n.callee : null;
-        if (other) {
-          const ids = identifiersIn(mod, other).slice(-2);
-          if (ids.length) found = ids;
-        }
-      }
-      return (n.start ?? 0) <= (lit.start ?? 0) && (n.end ?? 0) >= (lit.end ?? 0) ? undefined : false;
-    },
-  });
-  return found;
+function contextName(mod: ParsedModule, lit: Node, chain: Node[]): string[] {
+  let child: Node = lit;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const n = chain[i];
+    const other =
+      n.type === 'BinaryExpression' ? (n.left === child ? n.right : n.right === child ? n.left : null)
+      : n.type === 'AssignmentExpression' ? n.left
+      : n.type === 'CallExpression' && n.arguments.includes(child as never) ? n.callee
+      : null;
+    if (other) {
+      const ids = identifiersIn(mod, other).slice(-2);
+      if (ids.length) return ids;
+    }
+    if (isFunction(n) || n.type.endsWith('Statement')) return [];
+    child = n;
+  }
+  return [];
 }
