@@ -8,7 +8,7 @@ const rules: RuleDoc[] = [
 ];
 
 const SUFFIXES = ['!', '\u0000', '#', ' ', '\n', 'A', '0', 'a', '-', '_', '@', '.'];
-const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\u0000/g, '\\0')}'`;
+const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').split('\u0000').join('\\0')}'`;
 
 const KIND_TEXT: Record<Cause['kind'], string> = {
   'nested-quantifier': 'nested quantifier',

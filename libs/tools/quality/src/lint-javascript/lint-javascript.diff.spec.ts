@@ -8,7 +8,7 @@ import { lintJavascript } from './lint-javascript.tool';
 // Differential test: ESLint 9 itself, with only the ported rules on, over JavaScript that ships
 // inside installed npm packages. Agreement per rule is printed and recorded in the README.
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-const runner = fileURLToPath(new URL('./eslint-runner.cjs', import.meta.url));
+const runner = fileURLToPath(new URL('./eslint-runner.mjs', import.meta.url));
 const CORPUS = [
   'node_modules/semver/classes/range.js',
   'node_modules/semver/classes/semver.js',

@@ -11,7 +11,7 @@ export function reverseApply(file: DiffFile, after: string, path: string): strin
   let cursor = 1; // next new-file line to copy
   for (const h of file.hunks) {
     const start = h.newLines === 0 ? h.newStart + 1 : h.newStart;
-    while (cursor < start && cursor <= lines.length) out.push(lines[cursor - 1]), cursor++;
+    for (; cursor < start && cursor <= lines.length; cursor++) out.push(lines[cursor - 1]);
     for (const l of h.lines) {
       if (l.kind === '+' || l.kind === ' ') {
         const actual = lines[(l.newLine ?? 0) - 1];
@@ -23,6 +23,6 @@ export function reverseApply(file: DiffFile, after: string, path: string): strin
     }
     cursor = start + h.newLines;
   }
-  while (cursor <= lines.length) out.push(lines[cursor - 1]), cursor++;
+  for (; cursor <= lines.length; cursor++) out.push(lines[cursor - 1]);
   return out.join('\n');
 }

@@ -1,9 +1,10 @@
 // Spec helper (not tool code): runs ESLint 9 with only the ported rules on the given files and
 // prints {path: messages[]} as JSON. Called by lint-javascript.diff.spec.ts in a child process.
 // lintText without a filePath, so ESLint's default node_modules ignore does not apply.
-const { readFileSync } = require('node:fs');
-const { ESLint } = require('eslint');
-const globals = require('globals');
+/* global process, console -- a Node script run by the spec, not worker code */
+import { readFileSync } from 'node:fs';
+import { ESLint } from 'eslint';
+import globals from 'globals';
 
 const RULES = ['no-unused-vars', 'no-undef', 'no-unreachable', 'no-dupe-keys', 'no-duplicate-case', 'no-empty', 'no-constant-condition', 'eqeqeq', 'no-self-compare', 'no-fallthrough', 'use-isnan', 'valid-typeof', 'no-unsafe-finally', 'no-sparse-arrays', 'no-cond-assign'];
 
