@@ -133,11 +133,11 @@ function parseReferences(c: Cursor): ForeignRef {
   if (c.isPunct('(')) columns = parseNameList(c.group());
   let onDelete: string | undefined;
   for (;;) {
-    if (c.kw('MATCH')) { c.next(); continue; }
+    if (c.kw('MATCH')) { c.take('a match type'); continue; }
     if (c.kw('ON', 'DELETE') || c.kw('ON', 'UPDATE')) {
       const isDelete = c.tokens[c.i - 1].value === 'DELETE';
       const action: string[] = [];
-      while (c.isKw('CASCADE', 'RESTRICT', 'SET', 'NULL', 'DEFAULT', 'NO', 'ACTION')) action.push(c.next()!.value);
+      while (c.isKw('CASCADE', 'RESTRICT', 'SET', 'NULL', 'DEFAULT', 'NO', 'ACTION')) action.push(c.take().value);
       if (c.isPunct('(')) c.group();
       if (isDelete) onDelete = action.join(' ');
       continue;
@@ -149,7 +149,7 @@ function parseReferences(c: Cursor): ForeignRef {
 }
 
 export function parseColumnDef(c: Cursor): ColumnDef {
-  const nameTok = c.next()!;
+  const nameTok = c.take();
   const col: ColumnDef = { name: identName(nameTok), token: nameTok, type: '', notNull: false, primaryKey: false, unique: false, identity: false, autoIncrement: false };
   const typeTokens: Token[] = [];
   let depth = 0;
@@ -170,7 +170,7 @@ export function parseColumnDef(c: Cursor): ColumnDef {
   let constraintName: string | undefined;
   while (!c.done && !c.isPunct(',') && !c.isPunct(')')) {
     const t = c.peek()!;
-    if (c.kw('CONSTRAINT')) { constraintName = identName(c.next()!); continue; }
+    if (c.kw('CONSTRAINT')) { constraintName = identName(c.take()); continue; }
     if (c.kw('NOT', 'NULL')) { col.notNull = true; col.nullToken = t; continue; }
     if (c.kw('NULL')) { col.notNull = false; continue; }
     if (c.kw('PRIMARY', 'KEY')) { col.primaryKey = true; col.notNull = true; if (c.isKw('ASC', 'DESC')) c.next(); c.kw('AUTOINCREMENT'); continue; }
@@ -184,7 +184,7 @@ export function parseColumnDef(c: Cursor): ColumnDef {
     }
     if (c.kw('REFERENCES')) { col.references = { ...parseReferences(c), name: constraintName }; continue; }
     if (c.kw('CHECK')) { col.check = renderTokens(c.group()); c.kw('NO', 'INHERIT'); continue; }
-    if (c.kw('COLLATE')) { c.next(); continue; }
+    if (c.kw('COLLATE')) { c.take(); continue; }
     if (c.kw('GENERATED')) {
       if (c.kw('ALWAYS') || c.kw('BY', 'DEFAULT')) {
         const kind = c.tokens[c.i - 1].value === 'ALWAYS' ? 'ALWAYS' : 'BY DEFAULT';
@@ -201,10 +201,10 @@ export function parseColumnDef(c: Cursor): ColumnDef {
     }
     if (c.kw('AS')) { if (c.isPunct('(')) col.generated = renderTokens(c.group()); c.kw('STORED'); c.kw('VIRTUAL'); continue; }
     if (c.kw('AUTO_INCREMENT') || c.kw('AUTOINCREMENT')) { col.autoIncrement = true; continue; }
-    if (c.kw('COMMENT')) { c.next(); continue; }
+    if (c.kw('COMMENT')) { c.take(); continue; }
     if (c.kw('ON', 'UPDATE')) { c.until(COLUMN_CONSTRAINT_WORDS.filter((w) => w !== 'ON')); continue; }
-    if (c.kw('CHARACTER', 'SET') || c.kw('CHARSET')) { c.next(); continue; }
-    if (c.kw('STORAGE') || c.kw('COMPRESSION')) { c.next(); continue; }
+    if (c.kw('CHARACTER', 'SET') || c.kw('CHARSET')) { c.take(); continue; }
+    if (c.kw('STORAGE') || c.kw('COMPRESSION')) { c.take(); continue; }
     if (c.kw('DEFERRABLE') || c.kw('NOT', 'DEFERRABLE') || c.kw('INITIALLY', 'DEFERRED') || c.kw('INITIALLY', 'IMMEDIATE')) continue;
     throw c.error(`unsupported column option in the definition of ${col.name}`);
   }
@@ -218,26 +218,26 @@ export function parseTableConstraint(c: Cursor): ConstraintDef | undefined {
   let name: string | undefined;
   if (c.kw('CONSTRAINT')) {
     const n = c.peek();
-    if (n && !(n.type === 'word' && ['PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK', 'EXCLUDE'].includes(n.value))) name = identName(c.next()!);
+    if (n && !(n.type === 'word' && ['PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK', 'EXCLUDE'].includes(n.value))) name = identName(c.take());
   }
   const base = { name, token, notValid: false };
   let con: ConstraintDef | undefined;
   if (c.kw('PRIMARY', 'KEY')) {
-    if (c.kw('USING', 'INDEX')) con = { ...base, kind: 'primary', columns: [], usingIndex: identName(c.next()!) };
+    if (c.kw('USING', 'INDEX')) con = { ...base, kind: 'primary', columns: [], usingIndex: identName(c.take()) };
     else con = { ...base, kind: 'primary', columns: parseNameList(c.group()) };
   } else if (c.kw('UNIQUE')) {
-    if (c.kw('USING', 'INDEX')) con = { ...base, kind: 'unique', columns: [], usingIndex: identName(c.next()!) };
+    if (c.kw('USING', 'INDEX')) con = { ...base, kind: 'unique', columns: [], usingIndex: identName(c.take()) };
     else {
       if (c.kw('KEY') || c.kw('INDEX')) { /* MySQL */ }
       if (!c.kw('NULLS', 'NOT', 'DISTINCT')) c.kw('NULLS', 'DISTINCT');
       if (!c.isPunct('(')) {
-        const n = c.next()!;
+        const n = c.take();
         base.name = base.name ?? identName(n);
       }
       con = { ...base, kind: 'unique', columns: parseNameList(c.group()) };
     }
   } else if (c.kw('FOREIGN', 'KEY')) {
-    if (!c.isPunct('(')) base.name = base.name ?? identName(c.next()!);
+    if (!c.isPunct('(')) base.name = base.name ?? identName(c.take());
     const columns = parseNameList(c.group());
     if (!c.kw('REFERENCES')) throw c.error('expected REFERENCES');
     con = { ...base, kind: 'foreign', columns, ref: parseReferences(c) };
@@ -251,7 +251,7 @@ export function parseTableConstraint(c: Cursor): ConstraintDef | undefined {
     c.next();
     if (!c.kw('KEY')) c.kw('INDEX');
     let idxName: string | undefined;
-    if (!c.isPunct('(')) idxName = identName(c.next()!);
+    if (!c.isPunct('(')) idxName = identName(c.take());
     con = { ...base, name: idxName, kind: 'index', columns: parseNameList(c.group()) };
   } else {
     c.i = start;
@@ -259,11 +259,11 @@ export function parseTableConstraint(c: Cursor): ConstraintDef | undefined {
   }
   while (!c.done && !c.isPunct(',') && !c.isPunct(')')) {
     if (c.kw('NOT', 'VALID')) { con.notValid = true; continue; }
-    if (c.kw('USING')) { c.next(); continue; } // MySQL KEY ... USING BTREE
+    if (c.kw('USING')) { c.take(); continue; } // MySQL KEY ... USING BTREE
     if (c.kw('DEFERRABLE') || c.kw('NOT', 'DEFERRABLE') || c.kw('INITIALLY', 'DEFERRED') || c.kw('INITIALLY', 'IMMEDIATE')) continue;
-    if (c.kw('ON', 'CONFLICT')) { c.next(); continue; } // SQLite
+    if (c.kw('ON', 'CONFLICT')) { c.take(); continue; } // SQLite
     if (c.kw('WITH') && c.isPunct('(')) { c.group(); continue; }
-    if (c.kw('COMMENT')) { c.next(); continue; }
+    if (c.kw('COMMENT')) { c.take(); continue; }
     throw c.error('unsupported constraint option');
   }
   return con;
@@ -298,13 +298,13 @@ export function parseDdl(stmt: Statement): DdlStatement {
     const name = parseQName(c);
     if (c.kw('ADD', 'VALUE')) {
       const ifNotExists = c.kw('IF', 'NOT', 'EXISTS');
-      return { type: 'alter-enum-add', name, value: unquote(c.next()?.text ?? ''), ifNotExists, stmt };
+      return { type: 'alter-enum-add', name, value: unquote(c.take('a value').text), ifNotExists, stmt };
     }
     return { type: 'other', stmt };
   }
   if (c.kw('DROP')) {
     const words: string[] = [];
-    while (c.isKw('TABLE', 'INDEX', 'TYPE', 'VIEW', 'MATERIALIZED', 'SEQUENCE', 'SCHEMA', 'FUNCTION', 'TRIGGER', 'EXTENSION', 'DOMAIN')) words.push(c.next()!.value);
+    while (c.isKw('TABLE', 'INDEX', 'TYPE', 'VIEW', 'MATERIALIZED', 'SEQUENCE', 'SCHEMA', 'FUNCTION', 'TRIGGER', 'EXTENSION', 'DOMAIN')) words.push(c.take().value);
     if (words.length === 0) return { type: 'other', stmt };
     const concurrently = c.kw('CONCURRENTLY');
     const ifExists = c.kw('IF', 'EXISTS');
@@ -350,7 +350,7 @@ function parseCreateIndex(c: Cursor, stmt: Statement, unique: boolean): DdlState
   c.kw('ONLY');
   const table = parseQName(c);
   let method: string | undefined;
-  if (c.kw('USING')) method = c.next()!.text.toLowerCase();
+  if (c.kw('USING')) method = c.take().text.toLowerCase();
   const elements = splitTopLevel(c.group()).map((part): IndexElement => {
     let desc = false;
     const toks = part.filter((t) => {
@@ -369,10 +369,10 @@ function parseCreateIndex(c: Cursor, stmt: Statement, unique: boolean): DdlState
   while (!c.done) {
     if (c.kw('INCLUDE')) { include = parseNameList(c.group()); continue; }
     if (c.kw('WITH') && c.isPunct('(')) { c.group(); continue; }
-    if (c.kw('TABLESPACE')) { c.next(); continue; }
+    if (c.kw('TABLESPACE')) { c.take(); continue; }
     if (c.kw('NULLS', 'NOT', 'DISTINCT') || c.kw('NULLS', 'DISTINCT')) continue;
     if (c.kw('WHERE')) { where = renderTokens(c.tokens.slice(c.i)); c.i = c.tokens.length; continue; }
-    if (c.kw('USING')) { c.next(); continue; }
+    if (c.kw('USING')) { c.take(); continue; }
     break;
   }
   return { type: 'create-index', name, table, unique, concurrently, ifNotExists, method, elements, include, where, stmt };
@@ -385,7 +385,7 @@ function splitActions(c: Cursor): Token[][] {
 function parseAlterAction(tokens: Token[]): AlterAction {
   const c = new Cursor(tokens);
   const token = tokens[0];
-  const colName = () => identName(c.next() ?? token);
+  const colName = () => identName(c.take());
   if (c.kw('ADD')) {
     if (c.isKw('CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK', 'EXCLUDE', 'INDEX', 'KEY')) {
       const constraint = parseTableConstraint(c);

@@ -114,6 +114,13 @@ export class QueryParser {
   peek(k = 0): Token | undefined {
     return this.tokens[this.i + k];
   }
+  /** The next token, or a parse error when the statement ended. */
+  take(what = 'a name'): Token {
+    const t = this.tokens[this.i];
+    if (!t) throw this.err(`expected ${what}`);
+    this.i++;
+    return t;
+  }
   isKw(...w: string[]): boolean {
     const t = this.peek();
     return !!t && t.type === 'word' && w.includes(t.value);
@@ -158,13 +165,13 @@ export class QueryParser {
   }
 
   parseQuery(): Query {
-    const tok = this.peek()!;
+    const tok = this.peek();
+    if (!tok) throw this.err('expected a query');
     const ctes: Cte[] = [];
     if (this.kw('WITH')) {
       this.kw('RECURSIVE');
       do {
-        const nameTok = this.peek()!;
-        this.i++;
+        const nameTok = this.take('a CTE name');
         if (this.isP('(')) this.skipGroup();
         if (!this.kw('AS')) throw this.err('expected AS');
         if (!this.kw('NOT', 'MATERIALIZED')) this.kw('MATERIALIZED');
@@ -335,7 +342,7 @@ export class QueryParser {
       else if (this.kw('USING')) {
         this.expectP('(');
         join.using = [];
-        do join.using.push(identName(this.tokens[this.i++]));
+        do join.using.push(identName(this.take()));
         while (this.p(','));
         this.expectP(')');
       }
@@ -370,10 +377,10 @@ export class QueryParser {
     }
     this.kw('ONLY');
     if (tok.type !== 'word' && tok.type !== 'qident') throw this.err('expected a table name');
-    const parts: Token[] = [this.tokens[this.i++]];
+    const parts: Token[] = [this.take()];
     while (this.isP('.')) {
       this.i++;
-      parts.push(this.tokens[this.i++]);
+      parts.push(this.take());
     }
     if (this.isP('(')) {
       // table function, e.g. generate_series(1, 10) or unnest(...)
@@ -409,7 +416,7 @@ export class QueryParser {
         sets.push({ column: '(…)', expr: this.parseExpr() });
         continue;
       }
-      const col = this.tokens[this.i++];
+      const col = this.take();
       while (this.p('.')) this.i++;
       this.expectP('=');
       sets.push({ column: identName(col), expr: this.parseExpr() });
@@ -454,7 +461,7 @@ export class QueryParser {
       this.i++;
       if (this.isKw('SELECT', 'WITH')) this.i = save;
       else {
-        do ins.columns.push(identName(this.tokens[this.i++]));
+        do ins.columns.push(identName(this.take()));
         while (this.p(','));
         this.expectP(')');
       }
@@ -481,7 +488,7 @@ export class QueryParser {
     this.expectP('(');
     let depth = 1;
     while (!this.done() && depth > 0) {
-      const t = this.tokens[this.i++];
+      const t = this.take();
       if (t.type === 'punct' && t.text === '(') depth++;
       if (t.type === 'punct' && t.text === ')') depth--;
     }
@@ -615,7 +622,7 @@ export class QueryParser {
   parseTypeName(): string {
     const parts: string[] = [];
     while (this.peek() && (this.peek()!.type === 'word' || this.peek()!.type === 'qident')) {
-      parts.push(this.tokens[this.i++].text.toLowerCase());
+      parts.push(this.take('a type name').text.toLowerCase());
       if (this.isP('.')) { this.i++; parts.push('.'); }
       if (!this.isKw('VARYING', 'PRECISION', 'WITH', 'WITHOUT', 'TIME', 'ZONE')) break;
     }
@@ -787,7 +794,7 @@ export class QueryParser {
   }
 
   private parseCase(): Expr {
-    const tok = this.tokens[this.i++];
+    const tok = this.take();
     let operand: Expr | undefined;
     if (!this.isKw('WHEN')) operand = this.parseExpr();
     const whens: { when: Expr; then: Expr }[] = [];

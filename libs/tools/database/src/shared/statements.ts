@@ -95,6 +95,13 @@ export class Cursor {
   next(): Token | undefined {
     return this.tokens[this.i++];
   }
+  /** The next token, or a parse error naming what was expected when the statement ended. */
+  take(what = 'a name'): Token {
+    const t = this.tokens[this.i];
+    if (!t) throw this.error(`expected ${what}`);
+    this.i++;
+    return t;
+  }
   /** True (and consumes) when the next tokens are these keywords. */
   kw(...words: string[]): boolean {
     for (let k = 0; k < words.length; k++) {
