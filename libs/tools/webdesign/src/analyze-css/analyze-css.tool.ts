@@ -86,19 +86,28 @@ export const analyzeCss = defineTool({
     walk(ast, {
       visit: 'Block',
       enter(block: CssNode) {
-        const seen = new Map<string, Declaration>();
+        // stylelint's semantics: the overridden declaration is reported (the earlier one, unless
+        // it is !important and the later one is not), and `src` may repeat (@font-face).
+        const active = new Map<string, Declaration>();
         for (const decl of declarationsOf(block)) {
           const prop = decl.property;
           const lower = prop.toLowerCase();
-          if (lower.startsWith('--')) continue;
-          const prev = seen.get(lower);
-          if (prev) {
-            report('declaration-block-no-duplicate-properties', decl, `Duplicate property "${prop}" (already declared at line ${prev.loc?.start.line})`, `Remove one of the two "${prop}" declarations`);
+          if (lower.startsWith('--') || lower === 'src' || /^[*_$@]/.test(prop)) continue;
+          const prev = active.get(lower);
+          if (!prev) {
+            active.set(lower, decl);
+            continue;
           }
-          seen.set(lower, decl);
+          const earlierWins = !decl.important && !!prev.important;
+          const [node, other] = earlierWins ? [decl, prev] : [prev, decl];
+          if (!earlierWins) active.set(lower, decl);
+          report('declaration-block-no-duplicate-properties', node, `Duplicate property "${node.property}" (also declared at line ${other.loc?.start.line})`, `Remove the ${earlierWins ? 'later' : 'earlier'} "${prop}" declaration; the one at line ${other.loc?.start.line} wins`);
         }
       },
     });
+    // Descriptors (@property's syntax, @font-face's src, @page's size) are not properties.
+    const descriptors = new Set<Declaration>();
+    walk(ast, { visit: 'Atrule', enter: (at: Atrule) => declarationsOf(at.block).forEach((d) => descriptors.add(d)) });
     walk(ast, {
       visit: 'Declaration',
       enter(decl: Declaration) {
@@ -106,14 +115,21 @@ export const analyzeCss = defineTool({
         if (decl.important) importantCount++;
         const prop = decl.property;
         const lower = prop.toLowerCase();
-        if (lower.startsWith('--')) return;
+        if (lower.startsWith('--')) {
+          // Custom properties stay raw text: take the unambiguous colours (hex and colour functions).
+          for (const m of source(decl.value).matchAll(/#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\)/gi)) {
+            const c = parseColor(m[0]);
+            if (c) colors.add(toHex(c));
+          }
+          return;
+        }
         const prefix = vendorPrefix(lower);
         if (prefix) {
           vendorPrefixes++;
           if (prefixNoLongerNeeded.property(lower)) {
             report('property-no-vendor-prefix', decl, `Unexpected vendor-prefixed property "${prop}"`, `Write "${unprefixed(lower)}" and let autoprefixer add prefixes for the browsers you support`);
           }
-        } else if (!isKnownProperty(lower) && !/^[*_]/.test(prop)) {
+        } else if (!descriptors.has(decl) && !isKnownProperty(lower) && !/^[*_]/.test(prop)) {
           report('property-no-unknown', decl, `Unknown property "${prop}"`, 'Check the spelling against MDN, or remove the declaration');
         }
         if (lower === 'z-index') {

@@ -85,7 +85,7 @@ describe('web_check_color_contrast', () => {
 
   it('suggests a foreground that really passes, nearest along OKLCH lightness', async () => {
     // A deterministic spread of failing pairs: hues around the wheel on light and dark grounds.
-    const pairs = [];
+    const pairs: { foreground: string; background: string; fontSize?: number }[] = [];
     for (let h = 0; h < 360; h += 30) {
       pairs.push({ foreground: `hsl(${h} 70% 60%)`, background: '#ffffff' });
       pairs.push({ foreground: `hsl(${h} 60% 35%)`, background: '#1e1e1e' });

@@ -35,7 +35,12 @@ export function parseStylesheet(text: string, opts: CssParseOptions = {}): Style
     column: col0,
     parseValue: opts.parseValue ?? false,
     parseCustomProperty: false,
-    onParseError: (e) => {
+    // At-rule preludes stay raw text: css-tree rejects valid modern @supports conditions.
+    parseAtrulePrelude: false,
+    onParseError: (e, fallback) => {
+      // A nested style rule (CSS Nesting) reaches css-tree's declaration parser as raw text
+      // with a block in it; PostCSS reads it fine, so it is not an error here either.
+      if (fallback?.type === 'Raw' && fallback.value.includes('{')) return;
       first ??= new ParseError(e.message, e.line, e.column, opts.source);
     },
   }) as StyleSheet;

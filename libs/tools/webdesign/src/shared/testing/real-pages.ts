@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
  * Valgrind's manual, libxslt's and libffi's docs, Sphinx output, ...), for differential tests.
  * Test-only: never imported by tool code.
  */
-export function realPages(options: { max?: number; perDir?: number; maxBytes?: number } = {}): string[] {
-  const { max = 30, perDir = 3, maxBytes = 200_000 } = options;
-  const roots = ['/usr/share/doc', fileURLToPath(new URL('../../../../../../node_modules/', import.meta.url))];
+export function realPages(options: { max?: number; perDir?: number; maxBytes?: number; ext?: RegExp } = {}): string[] {
+  const { max = 30, perDir = 3, maxBytes = 200_000, ext = /\.html?$/ } = options;
+  const roots = ['/usr/share/doc', '/usr/share/javascript', fileURLToPath(new URL('../../../../../../node_modules/', import.meta.url))];
   const byDir = new Map<string, string[]>();
   const walk = (dir: string, depth: number) => {
     if (depth > 6) return;
@@ -30,7 +30,7 @@ export function realPages(options: { max?: number; perDir?: number; maxBytes?: n
         continue;
       }
       if (st.isDirectory()) walk(path, depth + 1);
-      else if (/\.html?$/.test(name) && st.size > 1500 && st.size < maxBytes) {
+      else if (ext.test(name) && st.size > 1000 && st.size < maxBytes) {
         const list = byDir.get(dir) ?? [];
         list.push(path);
         byDir.set(dir, list);
