@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { LineIndex, ParseError } from '@mcp/core-response';
+import { readFastYaml, Unsupported } from './fast-yaml';
 
 /** A JSON path from the document root: object keys and array indexes. */
 export type JsonPath = (string | number)[];
@@ -56,13 +57,32 @@ export class SourceDoc {
   }
 }
 
-/** Parses JSON (when the text starts with `{` or `[`) or YAML, keeping member positions. */
-export function parseSource(text: string, source?: string): SourceDoc {
+/**
+ * Parses JSON (when the text starts with `{` or `[`) or YAML, keeping member positions.
+ * YAML goes through the fast block-style reader first and falls back to the `yaml` package
+ * for anything that reader does not handle (`engine` forces one, for the spec comparing them).
+ */
+export function parseSource(text: string, source?: string, engine: 'auto' | 'yaml' | 'fast' = 'auto'): SourceDoc {
   const trimmed = text.trimStart();
   const meta = new WeakMap<object, Meta>();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const value = new JsonReader(text, meta, source).read();
     return new SourceDoc(text, value, 'json', meta);
+  }
+  if (engine !== 'yaml') {
+    const fast = new WeakMap<object, Meta>();
+    try {
+      const value = readFastYaml(text, {
+        at(container, key, offset) {
+          let m = fast.get(container);
+          if (!m) fast.set(container, (m = { at: new Map() }));
+          m.at.set(key, offset);
+        },
+      });
+      return new SourceDoc(text, value, 'yaml', fast);
+    } catch (error) {
+      if (!(error instanceof Unsupported) || engine === 'fast') throw error;
+    }
   }
   return new SourceDoc(text, parseYaml(text, meta, source), 'yaml', meta);
 }
