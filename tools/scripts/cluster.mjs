@@ -41,6 +41,9 @@ export async function startCluster(options = {}) {
   const booted = new Set([...apps, ...(options.extraWorkers ?? []).map((w) => w.name)]);
   const workers = apps.map((app) => {
     let w = options.replace?.[app] ? { ...options.replace[app], name: app } : workerOptions(app);
+    // Locally the gateway is bound to loopback: only localhost Host headers are genuine
+    // (DNS rebinding protection). A deployed gateway sets ALLOWED_HOSTS to its own names.
+    if (app === 'gateway') w = { ...w, bindings: { ALLOWED_HOSTS: 'localhost', ...w.bindings } };
     if (options.vars?.[app]) w = { ...w, bindings: { ...w.bindings, ...options.vars[app] } };
     for (const binding of options.dropBindings?.[app] ?? []) {
       const { [binding]: _dropped, ...rest } = w.serviceBindings ?? {};

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { startCluster, type Cluster } from '@mcp/core-protocol/testing';
 
 const ADMIN_TOKEN = 'test-admin-token';
@@ -56,7 +57,20 @@ describe('the whole system in one workerd', () => {
     const ping = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' });
     expect((await post(ping, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await post(ping, { origin: 'http://localhost:3000' })).status).toBe(200);
-    expect((await post(ping, { host: 'evil.example' })).status).toBe(403);
+    // fetch() will not send another Host; node:http will (a DNS-rebinding page's request does).
+    const url = new URL(cluster.mcpUrl);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, path: '/mcp', method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(ping);
+    });
+    expect(rebound).toBe(403);
   });
 
   it('serves the log query API through the gateway, behind the admin token', async () => {
@@ -97,6 +111,28 @@ describe('the whole system in one workerd', () => {
     );
     // Arguments are never logged, only their size and hash.
     expect(JSON.stringify(records)).not.toContain('apt-get');
+  });
+
+  it('offers prompts that chain tools, rule documentation as resources, and completions', async () => {
+    const client = await cluster.connectModern();
+    const { prompts } = await client.listPrompts();
+    expect(prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['review-dockerfile', 'audit-api-spec', 'review-pull-request', 'review-migration']));
+    const prompt = await client.getPrompt({ name: 'review-dockerfile', arguments: { dockerfile } });
+    expect(JSON.stringify(prompt.messages)).toContain('docker_lint_dockerfile');
+    await expect(client.getPrompt({ name: 'review-migration', arguments: {} })).rejects.toThrow(/migration/);
+
+    const { resourceTemplates } = await client.listResourceTemplates();
+    expect(resourceTemplates[0].uriTemplate).toBe('rules://{category}/{ruleId}');
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain('rules://docker/DL3008');
+    const doc = await client.readResource({ uri: 'rules://docker/DL3008' });
+    expect(JSON.stringify(doc.contents)).toContain('docker_lint_dockerfile');
+    await expect(client.readResource({ uri: 'rules://docker/NOPE' })).rejects.toThrow();
+
+    const ids = await client.complete({ ref: { type: 'ref/resource', uri: 'rules://{category}/{ruleId}' }, argument: { name: 'ruleId', value: 'DL30' }, context: { arguments: { category: 'docker' } } });
+    expect(ids.completion.values).toEqual(expect.arrayContaining(['DL3007', 'DL3008']));
+    const dialects = await client.complete({ ref: { type: 'ref/prompt', name: 'review-migration' }, argument: { name: 'dialect', value: 'my' } });
+    expect(dialects.completion.values).toEqual(['mysql']);
   });
 
   it('serves a 2025-11-25 client (the v1 SDK) on the same URL', async () => {

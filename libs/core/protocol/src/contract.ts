@@ -3,7 +3,7 @@
  * bindings to a WorkerEntrypoint). Any change to these types must bump CONTRACT_VERSION:
  * a major bump when an old gateway or worker could misread the other (CI checks it).
  */
-export const CONTRACT_VERSION = '1.0.0';
+export const CONTRACT_VERSION = '1.1.0';
 
 export function contractMajor(version: string): number {
   return Number.parseInt(version.split('.')[0] ?? '', 10);
@@ -27,12 +27,23 @@ export interface ToolDescriptor {
   annotations?: ToolAnnotationsShape;
 }
 
+/** Documentation of one rule id a category's tools report (served as MCP resources). */
+export interface RuleDescriptor {
+  id: string;
+  tool: string;
+  severity: 'error' | 'warning' | 'info';
+  summary: string;
+  docs?: string;
+}
+
 export interface ListToolsReply {
   contractVersion: string;
   category: string;
   /** The worker's deployed version (a content hash of its tool list unless set by deploy). */
   version: string;
   tools: ToolDescriptor[];
+  /** Added in 1.1.0: optional, so a 1.0 worker still serves its tools. */
+  rules?: RuleDescriptor[];
 }
 
 /** Per-call metadata the gateway passes along so one request is one trace across workers. */

@@ -7,6 +7,7 @@ export type {
   CallToolReply,
   HealthReply,
   ListToolsReply,
+  RuleDescriptor,
   ToolContent,
   ToolDescriptor,
   ToolAnnotationsShape,

@@ -1,4 +1,4 @@
-import { contractMajor, CONTRACT_VERSION, type CategoryWorkerRpc, type ListToolsReply, type ToolDescriptor } from '../contract';
+import { contractMajor, CONTRACT_VERSION, type CategoryWorkerRpc, type ListToolsReply, type RuleDescriptor, type ToolDescriptor } from '../contract';
 import type { CategoryRoute } from '../routing';
 import { withTimeout } from './timeout';
 
@@ -15,6 +15,8 @@ export interface CategoryStatus {
 
 export interface Catalog {
   tools: ToolDescriptor[];
+  /** Rule documentation per category, for the rules://{category}/{ruleId} resources. */
+  rules: Map<string, RuleDescriptor[]>;
   /** tool name -> the category that serves it */
   owner: Map<string, CategoryRoute>;
   categories: CategoryStatus[];
@@ -37,7 +39,7 @@ export class ToolCatalog {
   constructor(
     private readonly routes: readonly CategoryRoute[],
     private readonly lookup: BindingLookup,
-    private readonly options: { ttlMs: number; timeoutMs: number },
+    private readonly options: { ttlMs: number; timeoutMs: number; onChange?: () => void },
   ) {}
 
   async get(now = Date.now()): Promise<Catalog> {
@@ -47,17 +49,20 @@ export class ToolCatalog {
     return this.pending;
   }
 
+  /** Forces the next get() to ask the workers again (keeps the version for change detection). */
   invalidate(): void {
-    this.cached = undefined;
+    if (this.cached) this.cached = { ...this.cached, fetchedAt: 0 };
   }
 
   private async refresh(): Promise<Catalog> {
     const answers = await Promise.all(this.routes.map((route) => this.ask(route)));
     const tools: ToolDescriptor[] = [];
     const owner = new Map<string, CategoryRoute>();
+    const rules = new Map<string, RuleDescriptor[]>();
     for (const [i, answer] of answers.entries()) {
       const route = this.routes[i];
       if (!answer.reply) continue;
+      rules.set(route.category, [...(answer.reply.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
       for (const tool of answer.reply.tools) {
         // A worker may only serve names under its own prefix: routing stays unambiguous.
         if (!tool.name.startsWith(route.prefix) || owner.has(tool.name)) continue;
@@ -67,7 +72,10 @@ export class ToolCatalog {
     }
     const categories = answers.map((a) => a.status);
     const version = categories.map((c) => `${c.category}@${c.status === 'ok' ? c.version : 'down'}`).join(',');
-    this.cached = { tools, owner, categories, version, fetchedAt: Date.now() };
+    const previous = this.cached?.version;
+    this.cached = { tools, rules, owner, categories, version, fetchedAt: Date.now() };
+    // A worker deployed a new version (or went down or came back): tell listening clients.
+    if (previous !== undefined && previous !== version) this.options.onChange?.();
     return this.cached;
   }
 

@@ -42,12 +42,17 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
     const lookup = (route: CategoryRoute) => env[route.binding] as CategoryWorkerRpc | undefined;
     const callTimeoutMs = positive(env.CALL_TIMEOUT_MS, 10_000);
     const listTtlMs = positive(env.LIST_TTL_MS, 30_000);
+    let notify: (() => void) | undefined;
     const services: GatewayServices = {
       routes,
       lookup,
       callTimeoutMs,
       listTtlMs,
-      catalog: new ToolCatalog(routes, lookup, { ttlMs: listTtlMs, timeoutMs: Math.min(callTimeoutMs, 5_000) }),
+      catalog: new ToolCatalog(routes, lookup, {
+        ttlMs: listTtlMs,
+        timeoutMs: Math.min(callTimeoutMs, 5_000),
+        onChange: () => notify?.(),
+      }),
     };
     const mcp = createMcpHandler(
       ({ requestInfo }) => buildServer(services, stateFromHeaders(logger, requestInfo?.headers)),
@@ -56,6 +61,7 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
         maxRequestBodySize: positive(env.MAX_BODY_BYTES, 2 * 1024 * 1024),
       },
     );
+    notify = () => mcp.notify.toolsChanged();
     isolate = { services, logger, mcp };
     return isolate;
   }

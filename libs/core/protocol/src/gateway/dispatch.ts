@@ -7,6 +7,8 @@ export interface DispatchOptions {
   timeoutMs: number;
   readOnly: boolean;
   logger: Logger;
+  /** Client cancellation (notifications/cancelled): stop waiting for the worker. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -21,10 +23,10 @@ export async function dispatchTool(
   name: string,
   args: unknown,
   meta: CallMeta,
-  { timeoutMs, readOnly, logger }: DispatchOptions,
+  { timeoutMs, readOnly, logger, signal }: DispatchOptions,
 ): Promise<CallToolReply> {
   if (!rpc) return unavailable(route, `it has no service binding (${route.binding})`);
-  const attempt = () => withTimeout(rpc.callTool(name, args, meta), timeoutMs, `${name} on the ${route.category} worker`);
+  const attempt = () => withTimeout(abortable(rpc.callTool(name, args, meta), signal), timeoutMs, `${name} on the ${route.category} worker`);
   try {
     return await attempt();
   } catch (first) {
@@ -40,9 +42,27 @@ export async function dispatchTool(
   }
 }
 
+class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+}
+
+/** A JS RPC call cannot be recalled, but the gateway can stop waiting for it. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new CancelledError('cancelled by the client'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError('cancelled by the client'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 function failure(route: CategoryRoute, name: string, error: unknown, timeoutMs: number): CallToolReply {
   if (error instanceof TimeoutError) {
     return unavailable(route, `${name} did not finish within ${timeoutMs} ms`);
+  }
+  if (error instanceof CancelledError) {
+    return { content: [{ type: 'text', text: `${name} was cancelled by the client` }], isError: true };
   }
   return unavailable(route, `the worker failed (${errorName(error)})`);
 }
@@ -57,7 +77,7 @@ function unavailable(route: CategoryRoute, why: string): CallToolReply {
 
 /** Errors a second attempt can cure: a dropped connection or an isolate that went away. */
 function isTransient(error: unknown): boolean {
-  if (error instanceof TimeoutError) return false;
+  if (error instanceof TimeoutError || error instanceof CancelledError) return false;
   const msg = error instanceof Error ? error.message : String(error);
   return /network connection lost|connection (reset|refused)|disconnected|internal error|overloaded|Durable Object reset|broken pipe/i.test(msg);
 }

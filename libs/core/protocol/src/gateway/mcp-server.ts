@@ -4,6 +4,8 @@ import type { CategoryWorkerRpc } from '../contract';
 import { routeForTool, type CategoryRoute } from '../routing';
 import type { ToolCatalog } from './catalog';
 import { dispatchTool } from './dispatch';
+import { completePromptArgument, getPrompt, listPrompts } from './prompts';
+import { completeRuleArgument, listRuleResources, listRuleTemplates, readRule, RULE_TEMPLATE } from './resources';
 
 export const SERVER_INFO = { name: 'mcp-workers-gateway', version: '0.1.0' };
 const PAGE_SIZE = 100;
@@ -29,12 +31,18 @@ export interface RequestState {
  */
 export function buildServer(services: GatewayServices, state: RequestState): Server {
   const server = new Server(SERVER_INFO, {
-    capabilities: { tools: { listChanged: true }, logging: {} },
+    capabilities: { tools: { listChanged: true }, prompts: {}, resources: {}, completions: {}, logging: {} },
     instructions:
       'Developer analysis tools in 8 categories (node_, python_, docker_, quality_, web_, db_, api_, arch_). ' +
       'Every tool is read-only and deterministic; pass code as text in `content` or `files`.',
     // The lists depend only on the deployed worker versions, the same for every caller.
-    cacheHints: { 'tools/list': { ttlMs: services.listTtlMs, cacheScope: 'public' } },
+    cacheHints: {
+      'tools/list': { ttlMs: services.listTtlMs, cacheScope: 'public' },
+      'prompts/list': { ttlMs: services.listTtlMs, cacheScope: 'public' },
+      'resources/list': { ttlMs: services.listTtlMs, cacheScope: 'public' },
+      'resources/templates/list': { ttlMs: services.listTtlMs, cacheScope: 'public' },
+      'resources/read': { ttlMs: services.listTtlMs, cacheScope: 'public' },
+    },
   });
 
   server.setRequestHandler('tools/list', async (request) => {
@@ -51,25 +59,60 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
     };
   });
 
-  server.setRequestHandler('tools/call', async (request) => {
+  server.setRequestHandler('prompts/list', async () => ({ prompts: listPrompts() }));
+  server.setRequestHandler('prompts/get', async (request) => getPrompt(request.params.name, request.params.arguments));
+  server.setRequestHandler('resources/templates/list', async () => listRuleTemplates());
+  server.setRequestHandler('resources/list', async (request) => {
+    const catalog = await services.catalog.get();
+    return { ...listRuleResources(catalog, request.params?.cursor), _meta: { 'mcp-workers/listVersion': catalog.version } };
+  });
+  server.setRequestHandler('resources/read', async (request) => readRule(await services.catalog.get(), request.params.uri));
+  server.setRequestHandler('completion/complete', async (request) => {
+    const { ref, argument, context } = request.params;
+    const values =
+      ref.type === 'ref/prompt'
+        ? completePromptArgument(ref.name, argument.name, argument.value)
+        : ref.uri === RULE_TEMPLATE
+          ? completeRuleArgument(await services.catalog.get(), argument.name, argument.value, context?.arguments)
+          : [];
+    return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
+  });
+
+  server.setRequestHandler('tools/call', async (request, ctx) => {
     const { name, arguments: args } = request.params;
     const catalog = await services.catalog.get();
     const route = catalog.owner.get(name) ?? routeForTool(name, services.routes);
     const known = catalog.owner.has(name);
-    const categoryDown = route && catalog.categories.some((c) => c.category === route.category && c.status !== 'ok');
-    if (!route || (!known && !categoryDown)) {
+    const down = route && catalog.categories.find((c) => c.category === route.category && c.status !== 'ok');
+    if (!route || (!known && !down)) {
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    }
+    if (down) {
+      // The category's tools are unknown while it is down; never call a worker we refused.
+      state.logger.warn({ event: 'gateway.tool', tool: name, category: route.category, outcome: 'error', errorClass: 'CategoryDown' });
+      return {
+        content: [{ type: 'text', text: `The ${route.category} category is unavailable: ${publicReason(down.error)}. Tools of other categories are not affected.` }],
+        isError: true,
+        _meta: { 'mcp-workers/category': route.category, 'mcp-workers/unavailable': true, 'mcp-workers/requestId': state.requestId },
+      };
     }
     const descriptor = catalog.tools.find((t) => t.name === name);
     const started = Date.now();
+    const progressToken = request.params._meta?.progressToken;
+    const progress = (value: number, message: string) =>
+      progressToken === undefined
+        ? Promise.resolve()
+        : ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: value, total: 2, message } }).catch(() => undefined);
+    await progress(0, `calling ${name} on the ${route.category} worker`);
     const reply = await dispatchTool(
       route,
       services.lookup(route),
       name,
       args ?? {},
       { requestId: state.requestId, traceparent: formatTraceparent(state.trace), deadlineMs: Date.now() + services.callTimeoutMs },
-      { timeoutMs: services.callTimeoutMs, readOnly: descriptor?.annotations?.readOnlyHint === true, logger: state.logger },
+      { timeoutMs: services.callTimeoutMs, readOnly: descriptor?.annotations?.readOnlyHint === true, logger: state.logger, signal: ctx.mcpReq.signal },
     );
+    await progress(2, `${name} finished`);
     state.logger.info({
       event: 'gateway.tool',
       tool: name,
@@ -84,6 +127,15 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
   });
 
   return server;
+}
+
+/** Why a category is down, in words safe for clients (no binding or stack details beyond these). */
+function publicReason(error: string | undefined): string {
+  if (!error) return 'it did not answer';
+  if (/contract/.test(error)) return error;
+  if (/timed out/.test(error)) return 'it did not answer in time';
+  if (/no service binding/.test(error)) return 'it is not deployed behind this gateway';
+  return 'it failed to list its tools';
 }
 
 function encodeCursor(offset: number): string {

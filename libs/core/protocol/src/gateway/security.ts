@@ -20,18 +20,17 @@ const list = (raw: string | undefined) =>
 
 /**
  * Checks before anything is parsed: a browser page from a foreign Origin gets 403 (clients
- * that send no Origin, like SDKs and CLIs, pass), and while the gateway is reached on a
- * localhost address, a Host header naming anything else is a DNS-rebinding attempt: 403.
+ * that send no Origin, like SDKs and CLIs, pass), and where ALLOWED_HOSTS is set (the local
+ * cluster sets it, since it binds to loopback) a Host header naming anything else is a
+ * DNS-rebinding attempt: 403.
  */
 export function securityRejection(request: Request, env: SecurityEnv): Response | undefined {
   const origins = [...localhostAllowedOrigins(), ...list(env.ALLOWED_ORIGINS)];
   const byOrigin = originValidationResponse(request, origins);
   if (byOrigin) return byOrigin;
+  // The request URL is built from the Host header itself, so it cannot tell whether the
+  // gateway is bound to localhost: the deployment says so by setting ALLOWED_HOSTS.
   const hosts = list(env.ALLOWED_HOSTS);
-  const local = localhostAllowedHostnames();
-  const servedHost = new URL(request.url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (hosts.length > 0 || local.includes(servedHost) || servedHost === '::1') {
-    return hostHeaderValidationResponse(request, [...local, ...hosts]);
-  }
-  return undefined;
+  if (hosts.length === 0) return undefined;
+  return hostHeaderValidationResponse(request, [...localhostAllowedHostnames(), ...hosts]);
 }

@@ -39,7 +39,7 @@ export function createCategoryWorker({ category, tools, contractVersion = CONTRA
   return class CategoryEntrypoint extends WorkerEntrypoint<CategoryEnv> {
     async listTools(): Promise<ListToolsReply> {
       const { registry, version } = init(this.env);
-      return { contractVersion, category, version: await version, tools: registry.descriptors };
+      return { contractVersion, category, version: await version, tools: registry.descriptors, rules: [...registry.rules.values()] };
     }
 
     async callTool(name: string, args: unknown, meta: CallMeta): Promise<CallToolReply> {
