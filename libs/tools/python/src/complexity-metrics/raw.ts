@@ -17,6 +17,7 @@ export interface RawMetrics {
 
 type Tok = { type: 'COMMENT' | 'STRING' | 'OP' | 'NAME'; value: string; startLine: number; endLine: number };
 
+// eslint-disable-next-line no-control-regex -- Python's str.splitlines() also breaks on \x1c-\x1e
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 const STRING_START = /^([rRbBuUfF]{0,2})('''|"""|'|")/;
 const OPEN = '([{';
@@ -79,7 +80,7 @@ export function rawMetrics(source: string): RawMetrics {
           toks.push({ type: 'NAME', value: line.slice(i, j), startLine: li, endLine: li });
           i = j;
         } else {
-          const op = /^(\*\*=|\/\/=|>>=|<<=|\.\.\.|->|:=|[-+*\/%&|^@<>=!]=|\*\*|\/\/|<<|>>|<>|.)/.exec(line.slice(i))![0];
+          const op = /^(\*\*=|\/\/=|>>=|<<=|\.\.\.|->|:=|[-+*/%&|^@<>=!]=|\*\*|\/\/|<<|>>|<>|.)/.exec(line.slice(i))![0];
           if (OPEN.includes(op)) depth++;
           else if (CLOSE.includes(op)) depth = Math.max(0, depth - 1);
           toks.push({ type: 'OP', value: op, startLine: li, endLine: li });

@@ -166,7 +166,9 @@ class Scanner {
     } else if (parent.name === 'BinaryExpression' && /^[+%]$/.test(textOf(this.m, kids(parent)[1] ?? parent))) {
       let top = parent;
       while (top.parent?.name === 'BinaryExpression' && /^[+%]$/.test(textOf(this.m, kids(top.parent)[1]))) top = top.parent;
+      // Every string of a long `+` chain leads to the same top: look at each chain once.
       if (this.sqlSeen.has(top.from)) return;
+      this.sqlSeen.add(top.from);
       text = this.stringsIn(top).join(' ');
       wrapper = top;
     } else if (parent.name === 'MemberExpression' && kids(parent)[2] && textOf(this.m, kids(parent)[2]) === 'format') {

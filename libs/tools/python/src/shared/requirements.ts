@@ -74,9 +74,18 @@ export function parseManifest(content: string, path?: string, source = path): Ma
   if (kind === 'requirements') return parseRequirements(content, path ?? '', source);
   const data = toml(content, source);
   const lines = content.split('\n');
+  // Entries come in file order: searching on from the previous hit keeps this linear.
+  let cursor = 0;
   const lineOf = (needle: RegExp, fallback = 1) => {
-    const i = lines.findIndex((l) => needle.test(l));
-    return i >= 0 ? i + 1 : fallback;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = pass === 0 ? cursor : 0; i < (pass === 0 ? lines.length : cursor); i++) {
+        if (needle.test(lines[i])) {
+          cursor = i;
+          return i + 1;
+        }
+      }
+    }
+    return fallback;
   };
   const p = path ?? '';
   const deps: Dependency[] = [];
