@@ -65,15 +65,22 @@ export interface SdlError {
  */
 export function validateSdl(doc: DocumentNode): SdlError[] {
   const out: SdlError[] = [];
-  for (const [ruleId, rule] of SDL_RULES) {
+  // One traversal for all rules, each with its own context so its errors keep its id.
+  const visitors = SDL_RULES.map(([ruleId, rule]) => {
     const context = {
       getDocument: () => doc,
       getSchema: () => undefined,
       reportError: (error: GraphQLError) => out.push({ ruleId, error }),
     };
-    visit(doc, visitInParallel([(rule as unknown as (c: typeof context) => ASTVisitor)(context)]));
-  }
-  return out;
+    return (rule as unknown as (c: typeof context) => ASTVisitor)(context);
+  });
+  visit(doc, visitInParallel(visitors));
+  // Rule order, then document order, as running the rules one by one would give.
+  const rank = new Map(SDL_RULES.map(([id], i) => [id, i]));
+  return out
+    .map((e, n) => ({ e, n }))
+    .sort((a, b) => (rank.get(a.e.ruleId)! - rank.get(b.e.ruleId)!) || a.n - b.n)
+    .map(({ e }) => e);
 }
 
 /**
