@@ -105,7 +105,7 @@ export const findDeadCode = defineTool({
       } else if (!entry) {
         const names = used.get(info.path) ?? new Set<string>();
         for (const e of info.exports) {
-          if (names.has('*') || names.has(e.name)) continue;
+          if (names.has('*') || names.has(e.name) || e.usedInFile) continue;
           unusedExports++;
           const isType = e.kind === 'type';
           findings.push({

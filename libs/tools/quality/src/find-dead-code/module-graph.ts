@@ -1,6 +1,7 @@
 import type { Node } from '@babel/types';
 import { parseModule, type ParsedModule } from '../shared/parse';
 import { walk } from '../shared/walk';
+import { scopesOf } from '../shared/scope';
 
 export interface ExportEntry {
   name: string;
@@ -9,6 +10,8 @@ export interface ExportEntry {
   column: number;
   /** What the export declares: function, class, enum, variable, type, interface. */
   declares: string;
+  /** A type referenced by other code of its own file (part of a used export's signature). */
+  usedInFile?: boolean;
 }
 export interface ReExport {
   from: string;
@@ -95,6 +98,31 @@ export function moduleInfo(path: string, content: string): ModuleInfo {
       }
     },
   });
+  // knip does not report an exported type that the public surface of another export of the same
+  // file uses (a function's parameter or return type, a variable or class annotation); uses inside
+  // function bodies, non-exported code or other type declarations do not count.
+  const { bindings } = scopesOf(mod);
+  const surface: Array<[number, number]> = [];
+  const bodies: Array<[number, number]> = [];
+  for (const st of mod.ast.program.body) {
+    if (st.type !== 'ExportNamedDeclaration' && st.type !== 'ExportDefaultDeclaration') continue;
+    const d = st.declaration as Node | null;
+    if (!d || d.type === 'TSInterfaceDeclaration' || d.type === 'TSTypeAliasDeclaration') continue;
+    surface.push([d.start ?? 0, d.end ?? 0]);
+    walk(d, {
+      enter(n) {
+        if (/Function|Method/.test(n.type) && 'body' in n && (n as { body: Node }).body?.type === 'BlockStatement') {
+          const body = (n as { body: Node }).body;
+          bodies.push([body.start ?? 0, body.end ?? 0]);
+        }
+      },
+    });
+  }
+  const inside = (ranges: Array<[number, number]>, o: number) => ranges.some(([x, y]) => o >= x && o < y);
+  for (const e of exports) {
+    if (e.kind !== 'type') continue;
+    e.usedInFile = bindings.some((b) => b.name === e.name && b.kind === 'type' && b.refs.some((r) => inside(surface, r.id.start ?? 0) && !inside(bodies, r.id.start ?? 0)));
+  }
   return { path, mod, exports, reExports, imports };
 }
 
