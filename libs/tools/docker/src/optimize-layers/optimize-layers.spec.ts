@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { runTool, structured, resultText } from '@mcp/core-protocol/testing';
 import type { Envelope } from '@mcp/core-response';
 import { optimizeLayers } from './optimize-layers.tool';
@@ -119,5 +119,21 @@ describe('docker_optimize_layers', () => {
 
   it('rejects arguments of the wrong type by field', async () => {
     expect(resultText(await runTool(optimizeLayers, { content: 42 }))).toMatch(/^Invalid arguments: content: /);
+  });
+});
+
+describe('docker_optimize_layers on real-world Dockerfiles (docker/awesome-compose, CC0)', () => {
+  const dir = new URL('../lint-dockerfile/fixtures/awesome-compose/', import.meta.url);
+  const names = readdirSync(dir);
+
+  it.each(names)('%s: the rewrite parses, adds no lint rule and fixes the cache findings', async (name) => {
+    const original = readFileSync(new URL(name, dir), 'utf8');
+    const env = await optimize(original);
+    const rewritten = String(env.artifacts?.dockerfile);
+    const before = new Set((await lint(original)).findings.map((f) => f.ruleId));
+    const after = (await lint(rewritten)).findings;
+    expect(after.filter((f) => !before.has(f.ruleId))).toEqual([]);
+    const fixable = new Set(env.findings.filter((f) => ['DL3009', 'DL3019', 'DL3042'].includes(f.ruleId)).map((f) => f.ruleId));
+    expect(after.filter((f) => fixable.has(f.ruleId))).toEqual([]);
   });
 });

@@ -202,6 +202,9 @@ function mergeRuns(df: Dockerfile, plan: Plan, findings: Finding[]): void {
     (dst as { dirty?: boolean }).dirty = true;
     plan.removed.add(ins);
     into.set(ins, target);
+    // The merged segments keep their cache fixes (e.g. `apk add` merged into a pip RUN).
+    const moved = plan.fixes.get(ins);
+    if (moved) plan.fixes.set(target, new Set([...(plan.fixes.get(target) ?? []), ...moved]));
   }
 }
 

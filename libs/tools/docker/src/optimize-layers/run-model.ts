@@ -11,11 +11,19 @@ export interface RunModel {
   flags: string[];
   segments: string[];
   fixed: boolean;
+  /** For `RUN <<EOF` scripts: the delimiter; segments are then the script's lines. */
+  heredoc?: string;
 }
 
 export function modelOf(ins: Instruction): RunModel {
-  const fixed = ins.json !== null || ins.heredocs.length > 0;
   const flags = ins.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`));
+  const onlyHeredoc = ins.heredocs.length === 1 && /^<<-?["']?[A-Za-z0-9_]+["']?$/.test(ins.args.trim());
+  if (onlyHeredoc) {
+    // A heredoc script is edited line by line (logical lines: continuations joined).
+    const lines = scriptOf(ins).replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    return { origin: ins, flags, segments: lines, fixed: false, heredoc: ins.heredocs[0].name };
+  }
+  const fixed = ins.json !== null || ins.heredocs.length > 0;
   return { origin: ins, flags, segments: fixed ? [scriptOf(ins)] : splitAndChain(ins.args), fixed };
 }
 
@@ -75,6 +83,7 @@ export function shellOfSegment(segment: string): ParsedShell {
 export function renderRun(model: RunModel): string {
   const head = ['RUN', ...model.flags].join(' ');
   if (model.fixed) return model.origin.source;
+  if (model.heredoc) return `${head} <<${model.heredoc}\n${model.segments.join('\n')}\n${model.heredoc}`;
   if (model.segments.length <= 1) return `${head} ${model.segments[0] ?? 'true'}`;
   return `${head} ${model.segments.join(' \\\n    && ')}`;
 }
