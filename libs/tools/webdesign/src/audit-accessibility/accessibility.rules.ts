@@ -157,8 +157,16 @@ function label(ctx: RuleContext, el: Element): void {
     nonEmpty(attr(el, 'title')) ||
     nonEmpty(attr(el, 'placeholder')) ||
     presentational(el);
-  if (ok) return;
+  // axe's hidden-explicit-label: the first <label for> is hidden and nothing else names the control.
+  const id = attr(el, 'id');
+  const firstLabel = id ? ctx.tree.labelsFor.get(id)?.[0] : undefined;
+  const hiddenLabel = !!firstLabel && ctx.tree.isHiddenForAT(firstLabel) && ctx.tree.name(el) === '';
+  if (ok && !hiddenLabel) return;
   const type = attr(el, 'type');
+  if (hiddenLabel) {
+    ctx.report('label', el, `<input type="${type ?? 'text'}" id="${id}"> is labelled only by a <label> that is hidden from assistive technology`, 'Make the label visible to screen readers, or add an aria-label to the control');
+    return;
+  }
   const what = el.tagName === 'input' ? `<input type="${type ?? 'text'}"${attr(el, 'name') ? ` name="${attr(el, 'name')}"` : ''}>` : `<textarea${attr(el, 'name') ? ` name="${attr(el, 'name')}"` : ''}>`;
   ctx.report('label', el, `${what} (${ctx.selector(el)}) has no label, aria-label, aria-labelledby, title or placeholder`, 'Associate a <label for="..."> with the control, or wrap it in a <label>');
 }

@@ -149,7 +149,7 @@ export class A11yTree {
 
   /** A label's text, without the control it labels (axe's inControlContext). */
   private labelText(label: Element, control: Element, visited: Set<Element>): string {
-    if (this.isHiddenForAT(label) && !this.isDisplayNone(label)) return '';
+    if (this.isHiddenForAT(label)) return '';
     const v = new Set(visited);
     v.add(control);
     return this.subtreeText(label, v);

@@ -93,17 +93,15 @@ function resolve(el: Element, tree: A11yTree, text: string): TextContrast {
       const kind = /gradient\(/i.test(s.backgroundImage) ? 'gradient' : 'image';
       return review(`the background of <${p.tagName}> is a background ${kind}`);
     }
-    if (p !== el && (s.position === 'absolute' || s.position === 'fixed')) {
-      return review(`<${p.tagName}> is ${s.position}ly positioned, so what is painted behind it is unknown`);
-    }
-    if (p === el && (s.position === 'absolute' || s.position === 'fixed')) {
-      return review(`it is ${s.position}ly positioned, so what is painted behind it is unknown`);
-    }
     const c = parseColor(s.backgroundColor);
     if (c === null && !/^transparent$/i.test(s.backgroundColor)) return review(`the background colour "${s.backgroundColor}" could not be parsed`);
     if (c && c.a > 0) {
       layers.push(c);
       if (c.a >= 1) break;
+    }
+    // Going further up past a positioned box: what it is painted over depends on layout.
+    if (s.position === 'absolute' || s.position === 'fixed') {
+      return review(p === el ? `it is ${s.position}ly positioned without an opaque background, so what is painted behind it is unknown` : `<${p.tagName}> is ${s.position}ly positioned without an opaque background, so what is painted behind it is unknown`);
     }
   }
   let bg: Rgba = WHITE;
