@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { runTool, structured, resultText } from '@mcp/core-protocol/testing';
 import type { Envelope } from '@mcp/core-response';
@@ -120,5 +120,16 @@ describe('docker_compose_to_k8s', () => {
   it('reports YAML errors with line and column, and bad options by field', async () => {
     expect(resultText(await runTool(composeToK8s, { content: 'services:\n  web:\n    image: [nginx\n' }))).toMatch(/^line \d+, column \d+: /);
     expect(resultText(await runTool(composeToK8s, { content: 'services: {}', options: { controller: 'replicaset' } }))).toMatch(/^Invalid arguments: options\.controller: /);
+  });
+});
+
+describe('docker_compose_to_k8s on real-world compose files (docker/awesome-compose, CC0)', () => {
+  const dir = new URL('../lint-compose/fixtures/awesome-compose/', import.meta.url);
+  it.each(readdirSync(dir))('%s converts to manifests that validate and lint without errors', async (name) => {
+    const env = await convert(readFileSync(new URL(name, dir), 'utf8'));
+    const manifests = String(env.artifacts?.manifests);
+    expect((env.artifacts?.objects as unknown[]).length).toBeGreaterThan(0);
+    expect(structured<Envelope>(await runTool(validateK8sSchema, { content: manifests })).findings).toEqual([]);
+    expect(structured<Envelope>(await runTool(lintK8sManifests, { content: manifests })).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
