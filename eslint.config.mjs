@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const categories = ['nodejs', 'python', 'docker', 'quality', 'webdesign', 'database', 'api', 'architecture'];
 
@@ -8,6 +9,15 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/.wrangler', '**/.nx', '**/fixtures/**', '**/worker-configuration.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Plain JS here is Node scripts and configs (tools/scripts, jest configs, differential runners).
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.worker } },
+  },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },

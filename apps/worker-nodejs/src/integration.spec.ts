@@ -1,4 +1,13 @@
-import { describeCategoryThroughGateway } from '@mcp/core-protocol/testing';
+import { describeCategoryThroughGateway, startOsvStub } from '@mcp/core-protocol/testing';
 import cases from '@mcp/tools-nodejs/bench';
 
-describeCategoryThroughGateway('nodejs', cases);
+// The vulnerability tool queries OSV: here a loopback stand-in (no network in tests).
+let osv: Awaited<ReturnType<typeof startOsvStub>> | undefined;
+
+describeCategoryThroughGateway('nodejs', cases, {
+  workerVars: async () => {
+    osv = await startOsvStub();
+    return { OSV_API_URL: osv.url };
+  },
+  teardown: async () => osv?.close(),
+});

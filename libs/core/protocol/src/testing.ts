@@ -5,5 +5,7 @@ export { runTool, structured, resultText } from './testing/run-tool';
 export type { RunToolOptions } from './testing/run-tool';
 export type { BenchCase } from './testing/bench';
 export { describeCategoryThroughGateway } from './testing/category-spec';
+export type { CategorySpecOptions } from './testing/category-spec';
+export { startOsvStub } from './testing/osv-stub';
 export { startCluster } from './testing/cluster';
 export type { Cluster, ClusterOptions } from './testing/cluster';

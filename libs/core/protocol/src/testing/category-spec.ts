@@ -8,13 +8,23 @@ import { startCluster, type Cluster } from './cluster';
  * v2 SDK client (2026-07-28) on its benchmark input, and validate each `structuredContent`
  * against the `outputSchema` the tool advertises.
  */
-export function describeCategoryThroughGateway(category: string, cases: BenchCase[]): void {
+export interface CategorySpecOptions {
+  /** Vars for the category worker, e.g. a loopback URL for a service it queries. */
+  workerVars?: () => Promise<Record<string, string>>;
+  teardown?: () => Promise<void>;
+}
+
+export function describeCategoryThroughGateway(category: string, cases: BenchCase[], options: CategorySpecOptions = {}): void {
   describe(`worker-${category} through the gateway`, () => {
     let cluster: Cluster;
     beforeAll(async () => {
-      cluster = await startCluster({ apps: ['gateway', `worker-${category}`, 'tailworker'] });
+      const vars = options.workerVars ? { [`worker-${category}`]: await options.workerVars() } : undefined;
+      cluster = await startCluster({ apps: ['gateway', `worker-${category}`, 'tailworker'], vars });
     });
-    afterAll(() => cluster?.stop());
+    afterAll(async () => {
+      await cluster?.stop();
+      await options.teardown?.();
+    });
 
     it('lists exactly the tools of the lib, each with valid input and output schemas', async () => {
       const client = await cluster.connectModern();
