@@ -9,7 +9,8 @@ import globals from 'globals';
 const RULES = ['no-unused-vars', 'no-undef', 'no-unreachable', 'no-dupe-keys', 'no-duplicate-case', 'no-empty', 'no-constant-condition', 'eqeqeq', 'no-self-compare', 'no-fallthrough', 'use-isnan', 'valid-typeof', 'no-unsafe-finally', 'no-sparse-arrays', 'no-cond-assign'];
 
 async function main() {
-  const [module, script] = JSON.parse(readFileSync(0, 'utf8'));
+  // [moduleFiles, scriptFiles, rules?]: the rules default to the ported recommended set.
+  const [module, script, rules] = JSON.parse(readFileSync(0, 'utf8'));
   const out = {};
   for (const [files, sourceType] of [[module, 'module'], [script, 'script']]) {
     const eslint = new ESLint({
@@ -17,7 +18,7 @@ async function main() {
       overrideConfig: {
         languageOptions: { ecmaVersion: 'latest', sourceType, globals: { ...globals.node } },
         linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
-        rules: Object.fromEntries(RULES.map((r) => [r, 'error'])),
+        rules: rules ?? Object.fromEntries(RULES.map((r) => [r, 'error'])),
       },
     });
     for (const file of files) {
