@@ -18,11 +18,11 @@ describe('web_audit_seo_meta', () => {
     expect(metrics.canonical).toBe('https://crumb.example/guides/sourdough-starter');
     expect(metrics.hreflangs.map((h) => h.lang)).toEqual(['en', 'de-DE', 'x-default']);
     expect(metrics.headings).toEqual([
-      { level: 1, text: 'Sourdough starter guide', line: 27 },
-      { level: 2, text: 'What you need', line: 28 },
-      { level: 3, text: 'Flour', line: 29 },
-      { level: 3, text: 'Water', line: 30 },
-      { level: 2, text: 'Day-by-day schedule', line: 31 },
+      { level: 1, text: 'Sourdough starter guide', line: 28 },
+      { level: 2, text: 'What you need', line: 29 },
+      { level: 3, text: 'Flour', line: 30 },
+      { level: 3, text: 'Water', line: 31 },
+      { level: 2, text: 'Day-by-day schedule', line: 32 },
     ]);
   });
 
