@@ -30,6 +30,7 @@ const input = z
   .strict();
 
 const SOURCE = /\.(c|m)?[jt]sx?$/;
+const DTS = /\.d\.(c|m)?ts$/;
 const TEST = /(^|\/)(test|tests|__tests__|__mocks__)\/|\.(test|spec)\.[^/]+$/;
 const CONFIG = /(^|\/)[^/]*\.config\.[^/]+$|(^|\/)\.[^/]*rc(\.[^/]+)?$/;
 /** knip never reports these as unused: they are used by tooling implicitly. */
@@ -38,6 +39,8 @@ const NEVER_UNUSED = new Set(['typescript', 'knip']);
 interface Usage {
   prod: ImportRef & { path: string };
   any: ImportRef & { path: string };
+  /** Some import needs the package at run time (not only its types). */
+  runtime: boolean;
 }
 
 export const findUnusedDependenciesTool = defineTool({
@@ -89,9 +92,13 @@ export const findUnusedDependenciesTool = defineTool({
         const name = packageNameOf(ref.specifier);
         if (!name) continue;
         const at = { ...ref, path };
+        const runtime = !ref.typeOnly && !DTS.test(path);
         const u = usage.get(name);
-        if (!u) usage.set(name, { any: at, prod: production && !ref.typeOnly ? at : (undefined as never) });
-        else if (production && !ref.typeOnly && !u.prod) u.prod = at;
+        if (!u) usage.set(name, { any: at, prod: production && runtime ? at : (undefined as never), runtime });
+        else {
+          if (production && runtime && !u.prod) u.prod = at;
+          u.runtime ||= runtime;
+        }
       }
     }
 
@@ -155,7 +162,9 @@ export const findUnusedDependenciesTool = defineTool({
     }
     for (const [name, u] of [...usage].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (ignored(name) || name === selfName) continue;
-      if (!declared(name)) {
+      // Types-only use of `x` is covered by a declared @types/x.
+      const typesPackage = `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
+      if (!declared(name) && !(declared(typesPackage) && !u.runtime)) {
         findings.push({
           ruleId: 'unlisted-dependency',
           severity: 'error',
@@ -211,6 +220,8 @@ function manifestEntries(pkg: Record<string, unknown>): string[] {
   };
   add(pkg.main);
   add(pkg.module);
+  add(pkg.types);
+  add(pkg.typings);
   add(pkg.bin);
   add(pkg.exports);
   return out;
@@ -244,6 +255,9 @@ function reachableFiles(pkg: Record<string, unknown>, paths: string[], imports: 
     const p = stack.pop()!;
     if (seen.has(p)) continue;
     seen.add(p);
+    // The declaration file beside a reachable module ships with it (what "types" consumers read).
+    const dts = p.replace(/\.(c|m)?js$/, (_m, k: string | undefined) => `.d.${k ?? ''}ts`);
+    if (dts !== p && set.has(dts)) stack.push(dts);
     for (const ref of imports.get(p) ?? []) {
       const target = resolveRelative(p, ref.specifier, set);
       if (target && !seen.has(target)) stack.push(target);

@@ -21,3 +21,12 @@ export const BABEL_PARSER_OPTIONS: ParserOptions = {
   errorRecovery: false,
   allowReturnOutsideFunction: false,
 };
+
+/**
+ * Declaration files (.d.ts, .d.mts, .d.cts) are ambient: `export const x: T;` is legal there
+ * only with the typescript plugin's `dts` option, so they get the same options plus that flag.
+ */
+export function babelOptionsFor(path: string | undefined): ParserOptions {
+  if (!path || !/\.d\.(c|m)?ts$/.test(path)) return BABEL_PARSER_OPTIONS;
+  return { ...BABEL_PARSER_OPTIONS, plugins: BABEL_PLUGINS.map((p) => (p === 'typescript' ? (['typescript', { dts: true }] as ParserPlugin) : p)) };
+}

@@ -1,7 +1,7 @@
 import { parse } from '@babel/parser';
 import type { File } from '@babel/types';
 import { LineIndex, ParseError } from '@mcp/core-response';
-import { BABEL_PARSER_OPTIONS } from './babel-config';
+import { babelOptionsFor } from './babel-config';
 
 export interface ParsedSource {
   code: string;
@@ -12,7 +12,7 @@ export interface ParsedSource {
 /** Parses JS/TS with the category's one configuration; a syntax error becomes a ParseError. */
 export function parseSource(code: string, source?: string): ParsedSource {
   try {
-    return { code, ast: parse(code, BABEL_PARSER_OPTIONS), lines: new LineIndex(code) };
+    return { code, ast: parse(code, babelOptionsFor(source)), lines: new LineIndex(code) };
   } catch (error) {
     throw toParseError(error, source);
   }
