@@ -65,7 +65,7 @@ describe('web_analyze_css', () => {
   it('fails with line and column on CSS it cannot parse', async () => {
     const reply = await runTool(analyzeCss, { content: '.a { color: red; }\n.b { color: blue;\n' });
     expect(reply.isError).toBe(true);
-    expect(resultText(reply)).toBe('line 2, column 4: Unclosed block');
+    expect(resultText(reply)).toBe('line 2, column 1: Unclosed block');
   });
 
   it('names the field of invalid arguments', async () => {

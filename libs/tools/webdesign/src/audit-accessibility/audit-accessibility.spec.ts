@@ -82,7 +82,7 @@ describe('web_audit_accessibility', () => {
 
   it('reports a CSS syntax error in a linked stylesheet with its path', async () => {
     const reply = await runTool(auditAccessibility, { content: fixture('clean-page.html'), files: [{ path: 'assets/site.css', content: '.a { color: red;\n.b { color: blue }' }] });
-    expect(resultText(reply)).toBe('assets/site.css: line 1, column 4: Unclosed block');
+    expect(resultText(reply)).toBe('assets/site.css: line 1, column 1: Unclosed block');
   });
 
   it('names the field of invalid arguments', async () => {

@@ -96,7 +96,16 @@ function findUnclosed(text: string): { offset: number; message: string } | null 
       opens.pop();
     }
   }
-  return opens.length ? { offset: opens[opens.length - 1], message: 'Unclosed block' } : null;
+  if (!opens.length) return null;
+  // PostCSS points at the start of the unclosed rule (its selector), not at the brace.
+  let start = opens[opens.length - 1];
+  while (start > 0 && !'{};'.includes(text[start - 1])) start--;
+  for (;;) {
+    while (start < text.length && /\s/.test(text[start])) start++;
+    if (text.startsWith('/*', start)) start = text.indexOf('*/', start) + 2;
+    else break;
+  }
+  return { offset: start, message: 'Unclosed block' };
 }
 
 export const childrenOf = <T = CssNode>(node: object | null | undefined): T[] => {
