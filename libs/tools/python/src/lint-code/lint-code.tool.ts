@@ -54,7 +54,7 @@ class Linter extends ScopeWalker {
     }
     for (const b of scope.bindings.values()) {
       if (b.scope !== scope) continue;
-      if (scope.kind === 'function' && (b.kind === 'assign' || b.kind === 'walrus') && !b.used && b.name !== '_' && !scope.globals.has(b.name) && !scope.usesLocals) {
+      if (scope.kind === 'function' && (b.kind === 'assign' || b.kind === 'walrus' || b.kind === 'with') && !b.used && b.name !== '_' && !scope.globals.has(b.name) && !scope.usesLocals) {
         this.findings.push(finding('F841', `local variable '${b.name}' is assigned to but never used`, loc(this.m, b.node), `Remove the assignment to '${b.name}' or use it`, { name: b.name }));
       }
       if (b.kind === 'import' && !b.used && !(scope.kind === 'module' && this.exported.has(b.name))) {

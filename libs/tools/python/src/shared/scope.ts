@@ -283,7 +283,7 @@ export class ScopeWalker {
         this.bind('__all__', 'export', t[0], n);
         continue;
       }
-      this.visitTargetList(t, isTuple(t) && !literalUnpack ? 'unpack' : 'assign', n);
+      this.visitTargetList(t, isTuple(t) && !literalUnpack ? 'unpack' : 'assign', n, literalUnpack);
     }
   }
 
@@ -297,9 +297,10 @@ export class ScopeWalker {
   }
 
   /** A comma-separated list of targets (`a, b = ...`, `for a, b in`). */
-  protected visitTargetList(list: SyntaxNode[], kind: BindKind, stmt: SyntaxNode): void {
+  protected visitTargetList(list: SyntaxNode[], kind: BindKind, stmt: SyntaxNode, literalUnpack = false): void {
     const items = list.filter((c) => c.name !== ',' && c.name !== '*');
-    const k = items.length > 1 && kind === 'assign' ? 'unpack' : kind;
+    // pyflakes: `a, b = 1, 2` binds Assignments (reported when unused), other unpacking plain Bindings.
+    const k = items.length > 1 && kind === 'assign' && !literalUnpack ? 'unpack' : kind;
     for (const c of items) this.visitTarget(c, k, stmt);
   }
 
@@ -314,7 +315,7 @@ export class ScopeWalker {
       case 'ParenthesizedExpression':
         for (const c of kids(n)) {
           if (['(', ')', '[', ']', ',', '*'].includes(c.name)) continue;
-          this.visitTarget(c, kind === 'assign' ? 'unpack' : kind, stmt, del);
+          this.visitTarget(c, kind === 'assign' || kind === 'with' ? 'unpack' : kind, stmt, del);
         }
         return;
       case 'MemberExpression': {
