@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyzerOptions, defineTool, fileSchema, type RuleDoc } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
 import { parseUnifiedDiff, reportPath, type DiffFile } from '../shared/diff';
-import { parseModule } from '../shared/parse';
+import { commentsBetween, parseModule } from '../shared/parse';
 import { functionsOf } from '../shared/metrics';
 import { walk } from '../shared/walk';
 import { diffUnits, secretFindings, secretRuleDocs } from '../scan-secrets/scan-secrets.tool';
@@ -111,10 +111,11 @@ export const reviewDiff = defineTool({
         }
       }
       // With the file at hand, empty catch blocks are found exactly on the AST.
-      walk(parseModule(after, { source: path }).ast.program, {
+      const afterMod = parseModule(after, { source: path });
+      walk(afterMod.ast.program, {
         enter(n) {
           if (n.type === 'CatchClause' && n.body.body.length === 0 && changed.has(n.loc!.start.line) && !findings.some((x) => x.ruleId === 'empty-catch' && x.location?.path === path && x.location.line === n.loc!.start.line)) {
-            if (!(n.body.innerComments ?? []).length) add('empty-catch', 'warning', path, n.loc!.start.line, `Empty catch block added in ${path}: the error is swallowed.`, 'Handle the error, rethrow it, or log it with context.');
+            if (commentsBetween(afterMod, (n.body.start ?? 0) + 1, (n.body.end ?? 0) - 1).length === 0) add('empty-catch', 'warning', path, n.loc!.start.line, `Empty catch block added in ${path}: the error is swallowed.`, 'Handle the error, rethrow it, or log it with context.');
           }
         },
       });
