@@ -22,7 +22,7 @@ export type Expr =
   | { kind: 'exists'; not: boolean; subquery: Query; tok: Token }
   | { kind: 'subquery'; query: Query; tok: Token }
   | { kind: 'case'; operand?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr; tok: Token; endTok: Token }
-  | { kind: 'cast'; expr: Expr; type: string; tok: Token }
+  | { kind: 'cast'; expr: Expr; type: string; tok: Token; fn?: boolean }
   | { kind: 'paren'; items: Expr[]; tok: Token }
   | { kind: 'raw'; tokens: Token[]; columns: Expr[]; tok: Token };
 
@@ -687,7 +687,7 @@ export class QueryParser {
         if (!this.kw('AS')) throw this.err('expected AS');
         const type = this.parseTypeName();
         this.expectP(')');
-        return { kind: 'cast', expr, type, tok: t };
+        return { kind: 'cast', expr, type, tok: t, fn: true };
       }
       if (v === 'INTERVAL' || v === 'DATE' || v === 'TIMESTAMP' || v === 'TIME') {
         if (this.peek(1)?.type === 'string') {

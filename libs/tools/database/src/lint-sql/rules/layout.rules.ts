@@ -179,7 +179,7 @@ export const layoutRules: RuleImpl[] = [
         const ws = line[0]?.type === 'ws' ? line[0] : undefined;
         if (first && first.type !== 'comment') {
           const indent = ws ? ws.text : '';
-          if (/\t/.test(indent)) ctx.report('LT02', ws!, 'Expected indentation with spaces, found a tab', 'Indent with spaces (4 per level)');
+          if (/\t/.test(indent)) ctx.report('LT02', first, 'Expected indentation with spaces, found a tab', 'Indent with spaces (4 per level)');
           else if (starts.has(first) && indent.length > 0) ctx.report('LT02', first, 'First line of a statement should not be indented', 'Remove the indentation');
           else if (indent.length % 4 !== 0) ctx.report('LT02', first, `Expected indentation in multiples of 4 spaces, found ${indent.length}`, 'Re-indent by whole levels of 4 spaces');
           else if (depth === 0 && first.type === 'word' && CLAUSES.has(first.value) && indent.length !== stmtIndent) ctx.report('LT02', first, `Expected ${first.value} at the indentation of its statement (${stmtIndent} spaces), found ${indent.length}`, 'Align the clause with its SELECT');

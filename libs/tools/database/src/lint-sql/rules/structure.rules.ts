@@ -23,12 +23,13 @@ function joins(items: FromItem[]): Extract<FromItem, { kind: 'join' }>[] {
 
 function exprStart(e: Expr): Token {
   if (e.kind === 'binary') return exprStart(e.left);
-  if (e.kind === 'cast') return exprStart(e.expr);
+  if (e.kind === 'cast') return e.fn ? e.tok : exprStart(e.expr);
   if (e.kind === 'in' || e.kind === 'between' || e.kind === 'is' || e.kind === 'like') return exprStart(e.expr);
   return e.tok;
 }
 
-const isSimple = (e: Expr) => e.kind === 'column' || (e.kind === 'cast' && e.expr.kind === 'column');
+// a column, or a column with a `::` cast; CAST(...) counts as a function call (sqlfluff)
+const isSimple = (e: Expr) => e.kind === 'column' || (e.kind === 'cast' && !e.fn && e.expr.kind === 'column');
 
 export const aliasingRules: RuleImpl[] = [
   {
@@ -188,9 +189,10 @@ export const ambiguityRules: RuleImpl[] = [
     check(ctx) {
       for (const { s } of selects(ctx)) {
         let ref: 'explicit' | 'implicit' | undefined;
+        // sqlfluff crawls bottom-up: ORDER BY sets the style, a GROUP BY that differs is reported
         const clauses: [Token | undefined, Expr[]][] = [
-          [groupByTok(ctx, s), s.groupBy],
           [orderByTok(ctx, s), s.orderBy.map((o) => o.expr)],
+          [groupByTok(ctx, s), s.groupBy],
         ];
         // a clause that mixes styles is reported; otherwise the first clause sets the style
         for (const [tok, exprs] of clauses) {
@@ -212,7 +214,7 @@ export const ambiguityRules: RuleImpl[] = [
         if (!s.setOp || s.setOp.right.type !== 'select') continue;
         const r = s.setOp.right;
         if (s.items.some((i) => i.expr.kind === 'star') || r.items.some((i) => i.expr.kind === 'star')) continue;
-        if (s.items.length !== r.items.length) ctx.report('AM07', s.setOp.tok, `Set operation combines ${s.items.length} columns with ${r.items.length}`, 'Select the same number of columns on both sides');
+        if (s.items.length !== r.items.length) ctx.report('AM07', selectKeyword(ctx, s) ?? s.tok, `Set operation combines ${s.items.length} columns with ${r.items.length}`, 'Select the same number of columns on both sides');
       }
     },
   },
@@ -240,6 +242,23 @@ function groupByTok(ctx: LintContext, s: Select): Token | undefined {
 function selectKeyword(ctx: LintContext, s: Select): Token | undefined {
   for (let k = ctx.indexOf(s.tok); k >= 0 && k < ctx.tokens.length; k++) if (ctx.tokens[k].type === 'word' && ctx.tokens[k].value === 'SELECT') return ctx.tokens[k];
   return undefined;
+}
+
+/** Start of the expression a `::` casts: a name (qualified), a literal or a bracketed group. */
+function castStart(toks: Token[], k: number): Token {
+  let p = k - 1;
+  while (p >= 0 && (toks[p].type === 'ws' || toks[p].type === 'newline')) p--;
+  if (toks[p]?.text === ')') {
+    let depth = 0;
+    for (; p >= 0; p--) {
+      if (toks[p].text === ')') depth++;
+      if (toks[p].text === '(' && --depth === 0) break;
+    }
+    if (toks[p - 1]?.type === 'word') p--;
+    return toks[p];
+  }
+  while (p >= 2 && toks[p - 1]?.text === '.') p -= 2;
+  return toks[p] ?? toks[k];
 }
 
 function usingTok(ctx: LintContext, after: Token): Token | undefined {
@@ -351,7 +370,7 @@ export const conventionRules: RuleImpl[] = [
         const style = t.type === 'op' && t.text === '::' ? 'shorthand' : t.type === 'word' && (t.value === 'CAST' || t.value === 'CONVERT') && toks[k + 1]?.text === '(' ? 'cast' : undefined;
         if (!style) continue;
         if (!ref) ref = style;
-        else if (style !== ref) ctx.report('CV11', t, `Used ${style === 'cast' ? 'CAST(...)' : '::'} after ${ref === 'cast' ? 'CAST(...)' : '::'}: use one casting style`, ref === 'cast' ? 'Write CAST(x AS type)' : 'Write x::type');
+        else if (style !== ref) ctx.report('CV11', style === 'shorthand' ? castStart(toks, k) : t, `Used ${style === 'cast' ? 'CAST(...)' : '::'} after ${ref === 'cast' ? 'CAST(...)' : '::'}: use one casting style`, ref === 'cast' ? 'Write CAST(x AS type)' : 'Write x::type');
       }
     },
   },
@@ -401,7 +420,7 @@ export const structureLayoutRules: RuleImpl[] = [
     check(ctx) {
       for (const { s } of selects(ctx)) {
         if (s.items.length === 0) continue;
-        const selTok = s.distinctTok ?? selectKeyword(ctx, s) ?? s.tok;
+        const selTok = selectKeyword(ctx, s) ?? s.tok;
         if (s.items.length === 1) {
           const first = exprStart(s.items[0].expr);
           const fromTok = s.from[0]?.tok;
