@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { analyzerOptions, contentArg, defineTool, type RuleDoc } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
 import { deriveMetrics, parsePlan, type Plan, type PlanNode } from './plan-parser';
+import { dialectOption, requirePostgres } from '../shared/options';
 
 export const explainRules: RuleDoc[] = [
   { id: 'seq-scan-large-relation', severity: 'warning', summary: 'A Seq Scan with a filter reads many rows: an index on the filtered columns may help' },
@@ -23,6 +24,7 @@ export const analyzeExplainPlanTool = defineTool({
     .object({
       content: contentArg('EXPLAIN output: text (as psql prints it) or FORMAT JSON'),
       options: analyzerOptions({
+        dialect: dialectOption,
         largeRelationRows: z.number().int().positive().optional().describe('Rows a filtered Seq Scan may read before it is reported (default 10000)'),
         nestedLoopOuterRows: z.number().int().positive().optional().describe('Outer rows above which a Nested Loop is reported (default 1000)'),
         maxEstimateFactor: z.number().positive().optional().describe('Allowed ratio between actual and planned rows (default 10)'),
@@ -31,6 +33,7 @@ export const analyzeExplainPlanTool = defineTool({
     .strict(),
   rules: explainRules,
   run(args) {
+    requirePostgres(args.options, 'EXPLAIN plan analysis');
     const plan = parsePlan(args.content);
     deriveMetrics(plan);
     const o = args.options ?? {};

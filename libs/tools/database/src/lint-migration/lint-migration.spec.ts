@@ -59,6 +59,12 @@ describe('db_lint_migration', () => {
     expect(env.metrics?.statements).toContainEqual({ line: 13, statement: 'CREATE INDEX', lockLevel: 'SHARE UPDATE EXCLUSIVE' });
   });
 
+  it('refuses other dialects by name', async () => {
+    expect(resultText(await runTool(lintMigrationTool, { content: 'ALTER TABLE a ADD COLUMN b int;', options: { dialect: 'mysql' } }))).toBe(
+      'options.dialect: squawk migration linting (lock levels, CONCURRENTLY, NOT VALID) is PostgreSQL-specific; dialect "mysql" is not supported by this tool',
+    );
+  });
+
   it('reports parse errors and invalid arguments', async () => {
     expect(resultText(await runTool(lintMigrationTool, { content: 'ALTER TABLE a ADD COLUMN b text DEFAULT (1;\n' }))).toBe('line 1, column 41: unmatched "("');
     expect(resultText(await runTool(lintMigrationTool, { content: 'x', options: { pgVersion: 'fifteen' } }))).toMatch(/^Invalid arguments: options\.pgVersion/);

@@ -7,6 +7,7 @@ import { tableKey } from '../shared/schema-model';
 import { parseSql, type Statement } from '../shared/statements';
 import { typeInfo } from '../shared/types';
 import { lintMigrationRules } from './lint-migration.rules';
+import { dialectOption, requirePostgres } from '../shared/options';
 
 /** Functions squawk treats as non-volatile in a column default (the rest may rewrite the table). */
 const STABLE_DEFAULT_FUNCTIONS = new Set(['now', 'current_timestamp', 'current_date', 'current_time', 'localtime', 'localtimestamp', 'transaction_timestamp']);
@@ -26,12 +27,14 @@ export const lintMigrationTool = defineTool({
     .object({
       content: contentArg('The migration: PostgreSQL DDL statements separated by ;'),
       options: analyzerOptions({
+        dialect: dialectOption,
         pgVersion: z.number().min(9).max(30).optional().describe('Target PostgreSQL major version (default 15): before 11 any column default rewrites the table'),
       }),
     })
     .strict(),
   rules: lintMigrationRules,
   run(args) {
+    requirePostgres(args.options, 'squawk migration linting (lock levels, CONCURRENTLY, NOT VALID)');
     const parsed = parseSql(args.content, 'postgres');
     const findings = lintMigration(parsed.statements, args.options?.pgVersion ?? 15);
     const statements = parsed.statements.filter((s) => /^(CREATE|ALTER|DROP)/.test(s.kind)).map((s) => ({ line: s.line, statement: s.kind, lockLevel: statementLock(s) }));
