@@ -385,13 +385,18 @@ function cognitiveOf(fn: Node): number {
         visit(node.alternate, nesting + 1);
         return;
       case 'SwitchStatement':
+        total += 1 + nesting;
+        visit(node.discriminant, nesting);
+        for (const c of node.cases) visit(c, nesting + 1);
+        return;
       case 'ForStatement':
       case 'ForInStatement':
       case 'ForOfStatement':
       case 'WhileStatement':
       case 'DoWhileStatement':
+        // Only the body nests; the loop's head is at the loop's own level.
         total += 1 + nesting;
-        for (const child of childNodes(node)) visit(child, nesting + 1);
+        for (const child of childNodes(node)) visit(child, child === node.body ? nesting + 1 : nesting);
         return;
       case 'CatchClause':
         total += 1 + nesting;
@@ -402,7 +407,8 @@ function cognitiveOf(fn: Node): number {
         if (node.label) total += 1;
         return;
       case 'LogicalExpression': {
-        // One increment per run of like operators: a && b && c is 1, a && b || c is 2.
+        // eslint-plugin-sonarjs 4: one increment per run of `&&` in the flattened chain; `||` and
+        // `??` (defaults) add nothing; `cond && <Jsx/>` short-circuit rendering adds nothing.
         const operators: string[] = [];
         const leaves: Node[] = [];
         const flatten = (n: Node): void => {
@@ -413,7 +419,9 @@ function cognitiveOf(fn: Node): number {
           } else leaves.push(n);
         };
         flatten(node);
-        for (let i = 0; i < operators.length; i++) if (i === 0 || operators[i] !== operators[i - 1]) total += 1;
+        const last = leaves[leaves.length - 1];
+        const jsx = last && (last.type === 'JSXElement' || last.type === 'JSXFragment');
+        if (!jsx) for (let i = 0; i < operators.length; i++) if (operators[i] === '&&' && operators[i - 1] !== '&&') total += 1;
         for (const leaf of leaves) visit(leaf, nesting);
         return;
       }
