@@ -5,8 +5,8 @@ import { InputError, ParseError, table, type Finding } from '@mcp/core-response'
 import { parseSource, type ParsedSource } from '../shared/parse-source';
 import { isFunction, memberPath, walk } from '../shared/walk';
 import { rules } from './detect-blocking-code.rules';
-import { analyzeRegex } from './regex-safety';
-import { isRequestDerived, taintedNames } from './taint';
+import { analyzeRegex, type RegexVerdict } from './regex-safety';
+import { collectBinding, isRequestDerived, taintFromBindings, type Binding } from './taint';
 
 const input = z
   .object({
@@ -66,8 +66,10 @@ function analyzeFile(mod: ParsedSource, path: string | undefined): Finding[] {
   // Which local names are fs/crypto/zlib/child_process (namespace) or one of their *Sync functions.
   const namespaces = new Map<string, string>();
   const named = new Map<string, { module: string; imported: string }>();
+  const bindings: Binding[] = [];
   walk(mod.ast.program, {
     enter(node) {
+      collectBinding(node, bindings);
       if (node.type === 'ImportDeclaration') {
         const m = moduleOf(node.source.value);
         if (m) {
@@ -95,7 +97,7 @@ function analyzeFile(mod: ParsedSource, path: string | undefined): Finding[] {
     },
   });
 
-  const tainted = taintedNames(mod.ast);
+  const tainted = taintFromBindings(bindings);
   let facts: { inits: Map<string, Node>; unlimited: Set<string> } | undefined;
 
   walk(mod.ast.program, {
@@ -307,12 +309,8 @@ function analyzeFile(mod: ParsedSource, path: string | undefined): Finding[] {
   }
 
   function checkRegex(node: Node, pattern: string, flags: string) {
-    let verdict;
-    try {
-      verdict = analyzeRegex(pattern, flags);
-    } catch {
-      return; // a pattern our parser does not understand is not reported rather than guessed
-    }
+    const verdict = regexVerdict(pattern, flags);
+    if (!verdict) return; // a pattern our parser does not understand is not reported rather than guessed
     if (verdict.complexity === 'safe') return;
     const exp = verdict.complexity === 'exponential';
     out.push({
@@ -327,6 +325,23 @@ function analyzeFile(mod: ParsedSource, path: string | undefined): Finding[] {
       pattern,
     });
   }
+}
+
+// The same literal often appears many times (and in many files): analyze each pattern once.
+const regexCache = new Map<string, RegexVerdict | null>();
+function regexVerdict(pattern: string, flags: string): RegexVerdict | null {
+  const key = `${flags}/${pattern}`;
+  let v = regexCache.get(key);
+  if (v === undefined) {
+    try {
+      v = analyzeRegex(pattern, flags);
+    } catch {
+      v = null;
+    }
+    if (regexCache.size > 2000) regexCache.clear();
+    regexCache.set(key, v);
+  }
+  return v;
 }
 
 function requireOf(node: Node | null | undefined): string | undefined {

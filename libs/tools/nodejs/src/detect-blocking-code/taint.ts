@@ -1,26 +1,30 @@
-import type { File, Node } from '@babel/types';
-import { memberPath, walk } from '../shared/walk';
+import type { Node } from '@babel/types';
+import { memberPath } from '../shared/walk';
 
 /** Names that hold the incoming request in common frameworks (Express, Koa, Fastify, Hono, fetch, Lambda). */
 const REQUEST_ROOTS = /^(req|request|ctx\.request|ctx\.req|c\.req|context\.req|event\.body|event\.queryStringParameters|event\.multiValueQueryStringParameters|event\.Records)(\.|$)/;
 const PASS_THROUGH_METHODS = new Set(['filter', 'concat', 'flat', 'flatMap', 'map', 'reverse', 'sort', 'values', 'keys', 'entries', 'split', 'json', 'formData', 'text']);
 const UNBOUNDED_QUERIES = new Set(['findMany', 'findAll', 'find', 'query', 'scan', 'all', 'list', 'select']);
 
+export interface Binding {
+  target: Node;
+  init: Node;
+}
+
+/** Records `n` if it binds a name (a declarator with an initializer, or a plain assignment). */
+export function collectBinding(n: Node, out: Binding[]): void {
+  if (n.type === 'VariableDeclarator' && n.init) out.push({ target: n.id, init: n.init });
+  else if (n.type === 'AssignmentExpression' && n.operator === '=') out.push({ target: n.left, init: n.right });
+}
+
 /**
  * Request-derived or unbounded values, tracked by name through declarations and assignments
  * (file-wide, to a fixpoint): `const { ids } = req.body`, `const items = await request.json()`,
- * `const { rows } = await pool.query(…)`, `JSON.parse(…)`. `.slice(a, b)` bounds a value.
+ * `const { rows } = await pool.query(…)`, `JSON.parse(req.body)`. `.slice(a, b)` bounds a value.
+ * The bindings come from a walk the caller already does.
  */
-export function taintedNames(ast: File): Map<string, string> {
+export function taintFromBindings(bindings: Binding[]): Map<string, string> {
   const names = new Map<string, string>();
-  const bindings: { target: Node; init: Node }[] = [];
-  walk(ast.program, {
-    enter(n) {
-      if (n.type === 'VariableDeclarator' && n.init) bindings.push({ target: n.id, init: n.init });
-      else if (n.type === 'AssignmentExpression' && n.operator === '=') bindings.push({ target: n.left, init: n.right });
-      return undefined;
-    },
-  });
   for (let round = 0; round < 4; round++) {
     const before = names.size;
     for (const b of bindings) {
