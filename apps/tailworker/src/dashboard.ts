@@ -35,7 +35,7 @@ header{display:flex;gap:16px;align-items:center;padding:10px 16px;border-bottom:
 h1{font-size:16px;margin:0}h2{font-size:13px;margin:0 0 8px;color:var(--dim);text-transform:uppercase;letter-spacing:.05em}
 main{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:12px;padding:12px}
 section{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px;min-width:0}
-.wide{grid-column:1/-1}#status{color:var(--dim);margin-left:auto}
+.wide{grid-column:1/-1}#status{color:var(--dim);margin-left:auto}#trace-id{text-transform:none;letter-spacing:0;color:var(--fg)}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:6px}
 .card{border:1px solid var(--line);border-left:4px solid var(--dim);border-radius:4px;padding:6px}
 .card.ok{border-left-color:var(--ok)}.card.down{border-left-color:var(--err)}.card.degraded{border-left-color:var(--warn)}
@@ -144,7 +144,7 @@ const tick = () => pollTail().catch(() => undefined).finally(() => setTimeout(ti
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>MCP Workers dashboard</title><style nonce="__NONCE__">${STYLE}</style></head>
+<title>MCP Workers dashboard</title><link rel="icon" href="data:,"><style nonce="__NONCE__">${STYLE}</style></head>
 <body>
 <header><h1>MCP Workers</h1>
 <label>window <select id="window"><option value="5m">5 minutes</option><option value="1h" selected>1 hour</option><option value="24h">24 hours</option></select></label>
