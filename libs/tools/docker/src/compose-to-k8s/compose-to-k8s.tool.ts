@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { stringify } from 'yaml';
 import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
 import { table } from '@mcp/core-response';
 import { parseCompose } from '../shared/compose/compose-model';
+import { emitYaml } from '../shared/yaml/emit-yaml';
 import { convert } from './convert';
 
 const RULES = [
@@ -30,7 +30,7 @@ export const composeToK8s = defineTool({
     const file = parseCompose(content);
     const { docs, findings } = convert(file, { controller: options?.controller ?? 'deployment', pvcSize: options?.pvcSize ?? '100Mi' });
     const manifests = docs
-      .map((d) => `${d.comment ? `# ${d.comment}\n` : ''}${stringify(d.body, { lineWidth: 0, aliasDuplicateObjects: false })}`)
+      .map((d) => `${d.comment ? `# ${d.comment}\n` : ''}${emitYaml(d.body)}`)
       .join('---\n');
     return {
       findings,

@@ -1,5 +1,6 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { ParseError } from '@mcp/core-response';
+import { fastLoad, type FastDoc, type PosTable } from './fast-yaml';
 
 /** A step in a path through a YAML value: a map key or a sequence index. */
 export type PathSeg = string | number;
@@ -23,6 +24,42 @@ export interface YamlDoc {
  * column; documents that are empty or hold only comments are skipped.
  */
 export function loadYaml(text: string, source?: string): YamlDoc[] {
+  const fast = fastLoad(text);
+  if (fast) return fast.map(fromFast);
+  return loadWithYamlPackage(text, source);
+}
+
+function fromFast(d: FastDoc): YamlDoc {
+  return {
+    index: d.index,
+    value: d.value,
+    line: d.line,
+    position: (path) => {
+      let at = { line: d.line, column: d.column };
+      let node: unknown = d.value;
+      for (const seg of path) {
+        if (typeof node !== 'object' || node === null) break;
+        const table: PosTable | undefined = d.positions.get(node);
+        if (Array.isArray(node)) {
+          if (typeof seg !== 'number' || seg >= node.length) break;
+          const p = table?.items?.[seg];
+          if (p) at = p;
+          node = node[seg];
+        } else {
+          const key = String(seg);
+          if (!(key in (node as object))) break;
+          const p = table?.keys?.get(key);
+          if (p) at = p;
+          node = (node as Record<string, unknown>)[key];
+        }
+      }
+      return at;
+    },
+  };
+}
+
+/** The `yaml` package: every construct, and the parse errors with their positions. */
+export function loadWithYamlPackage(text: string, source?: string): YamlDoc[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
