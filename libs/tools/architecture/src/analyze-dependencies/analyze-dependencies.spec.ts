@@ -64,6 +64,8 @@ describe('arch_analyze_dependencies', () => {
     const content = JSON.stringify({ 'a.js': ['b.js'], 'b.js': ['c.js'], 'c.js': ['a.js'], 'd.js': [] }, null, 2);
     const env = structured<Envelope>(await runTool(analyzeDependenciesTool, { content, options: { granularity: 'file' } }));
     expect(env.findings).toMatchObject([{ ruleId: 'no-circular', cycle: ['a.js', 'b.js', 'c.js', 'a.js'], location: { path: 'a.js', line: 2 } }]);
+    expect(resultText(await runTool(analyzeDependenciesTool, { content: '{\n  "a.js": ["b.js",]\n}' }))).toBe('line 2, column 19: invalid JSON: unexpected "]"');
+    expect(resultText(await runTool(analyzeDependenciesTool, { content: '{"a.js": "b.js"}' }))).toBe('content: the value of "a.js" must be an array of module names');
   });
 
   it('reports parse errors with path, line and column, and invalid arguments', async () => {

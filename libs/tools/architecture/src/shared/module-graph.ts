@@ -1,5 +1,6 @@
 import type { Node } from '@babel/types';
 import { InputError, ParseError } from '@mcp/core-response';
+import { jsonErrorAt } from './json-position';
 import { parseSource } from './parse';
 
 /**
@@ -229,12 +230,10 @@ export function buildGraphFromJson(content: string): ModuleGraph {
   let doc: unknown;
   try {
     doc = JSON.parse(content);
-  } catch (e) {
-    const m = /position (\d+)/.exec(String((e as Error).message));
-    const offset = m ? Number(m[1]) : 0;
+  } catch {
+    const { offset, reason } = jsonErrorAt(content);
     const before = content.slice(0, offset);
-    const line = before.split('\n').length;
-    throw new ParseError(`invalid JSON: ${String((e as Error).message).replace(/ in JSON at position \d+.*$/, '')}`, line, offset - before.lastIndexOf('\n'));
+    throw new ParseError(`invalid JSON: ${reason}`, before.split('\n').length, offset - before.lastIndexOf('\n'));
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError('content must be a JSON object in madge format: {"module": ["dependency", ...]}');
   const adjacency = new Map<string, string[]>();

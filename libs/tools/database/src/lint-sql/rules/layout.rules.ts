@@ -31,21 +31,31 @@ export function isBinaryOp(tokens: Token[], i: number): boolean {
 
 export type WordClass = 'keyword' | 'identifier' | 'function' | 'type' | 'literal';
 
-/** sqlfluff's segment classes, approximated from the token's neighbours. */
+const classCache = new WeakMap<Token[], Map<Token, WordClass>>();
+
+/** sqlfluff's segment classes, approximated from the token's neighbours (computed once per file). */
 export function classifyWords(tokens: Token[]): Map<Token, WordClass> {
+  const cached = classCache.get(tokens);
+  if (cached) return cached;
   const out = new Map<Token, WordClass>();
+  classCache.set(tokens, out);
   const sig = tokens.filter(isSig);
   let castDepth = 0;
   const parenStack: boolean[] = [];
+  let castOpen = 0;
   let ddl = false;
   for (let i = 0; i < sig.length; i++) {
     const t = sig[i];
     const prev = sig[i - 1];
     const next = sig[i + 1];
     if (t.type === 'punct' && t.text === ';') ddl = false;
-    if (t.type === 'punct' && t.text === '(') parenStack.push(prev?.type === 'word' && prev.value === 'CAST');
-    if (t.type === 'punct' && t.text === ')') parenStack.pop();
-    castDepth = parenStack.filter(Boolean).length;
+    if (t.type === 'punct' && t.text === '(') {
+      const isCast = prev?.type === 'word' && prev.value === 'CAST';
+      parenStack.push(isCast);
+      if (isCast) castOpen++;
+    }
+    if (t.type === 'punct' && t.text === ')' && parenStack.pop()) castOpen--;
+    castDepth = castOpen;
     if (t.type !== 'word') continue;
     if (prev?.type === 'word' && (prev.value === 'CREATE' || prev.value === 'ALTER') && (t.value === 'TABLE' || t.value === 'TYPE')) ddl = true;
     const v = t.value;

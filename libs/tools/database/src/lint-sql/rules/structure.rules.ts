@@ -2,9 +2,14 @@ import type { Token } from '../../shared/lexer';
 import { allSelects, fromTables, walkExpr, walkQueryExprs, type Expr, type FromItem, type Query, type Select } from '../../shared/query';
 import type { LintContext, RuleImpl } from './context';
 
-/** Every select of every statement, with the statement's query. */
+const selectCache = new WeakMap<LintContext, { s: Select; q: Query }[]>();
+
+/** Every select of every statement, with the statement's query (computed once per run). */
 function selects(ctx: LintContext): { s: Select; q: Query }[] {
+  const cached = selectCache.get(ctx);
+  if (cached) return cached;
   const out: { s: Select; q: Query }[] = [];
+  selectCache.set(ctx, out);
   for (const q of ctx.queries) if (q) for (const s of allSelects(q)) out.push({ s, q });
   return out;
 }
