@@ -35,7 +35,7 @@ describe('GET /admin/analytics', () => {
     expect(a.workers.find((w) => w.worker === 'gateway')).toMatchObject({ calls: 30, errors: 0 });
     expect(a.workers.find((w) => w.worker === 'worker-docker')).toMatchObject({ calls: 20, errors: 5, errorRate: 25 });
     expect(a.stepMs).toBe(60_000);
-    expect(a.series.reduce((n, p) => n + p.requests, 0)).toBe(60);
+    expect(a.series.reduce((n, p) => n + p.requests, 0)).toBe(30);
     expect(a.series.reduce((n, p) => n + p.errors, 0)).toBe(5);
     const day = await analytics(kv.asKV(), '24h', 600, NOW);
     expect(day.tools.map((t) => [t.tool, t.calls, t.errorRate])).toEqual([

@@ -39,7 +39,7 @@ section{background:var(--panel);border:1px solid var(--line);border-radius:6px;p
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:6px}
 .card{border:1px solid var(--line);border-left:4px solid var(--dim);border-radius:4px;padding:6px}
 .card.ok{border-left-color:var(--ok)}.card.down{border-left-color:var(--err)}.card.degraded{border-left-color:var(--warn)}
-.card b{display:block}.card span{color:var(--dim);font-size:12px}
+.card b{display:block}.card span{color:var(--dim);font-size:12px;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line);white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:320px}
 th{color:var(--dim);font-weight:normal}td.n{text-align:right}tr.click{cursor:pointer}tr.click:hover{background:#223040}
 .error,.fatal{color:var(--err)}.warn{color:var(--warn)}svg{width:100%;height:140px;display:block}

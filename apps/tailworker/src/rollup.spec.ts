@@ -10,6 +10,7 @@ describe('rollup fragments', () => {
     rec({ event: 'http.request', path: '/mcp', outcome: 'ok', durationMs: 5 }),
     rec({ event: 'http.request', path: '/admin/logs', outcome: 'ok', durationMs: 1 }),
     rec({ worker: 'worker-docker', event: 'tool.call', tool: 'docker_lint_dockerfile', outcome: 'error', durationMs: 2, ts: 1_700_000_012_000 }),
+    rec({ event: 'http.request', path: '/mcp', outcome: 'rejected', status: 403, durationMs: 1, ts: 1_700_000_013_000 }),
     rec({ event: 'tool.retry', tool: 'docker_lint_dockerfile' }),
   ];
 
@@ -17,9 +18,10 @@ describe('rollup fragments', () => {
     const f = fragmentOf(records);
     expect(Object.keys(f.tools)).toEqual(['docker_lint_dockerfile']);
     expect(f.tools.docker_lint_dockerfile).toMatchObject({ c: 2, e: 1 });
-    expect(f.workers.gateway).toMatchObject({ c: 1, e: 0 });
+    expect(f.workers.gateway).toMatchObject({ c: 2, e: 1 });
     expect(f.workers['worker-docker']).toMatchObject({ c: 1, e: 1 });
-    expect(f.series).toEqual({ 1_700_000_000_000: [1, 0], 1_700_000_010_000: [1, 1] });
+    // requests over time are the gateway's; errors are rejected requests and failed tool calls
+    expect(f.series).toEqual({ 1_700_000_000_000: [1, 1], 1_700_000_010_000: [1, 1] });
   });
 
   it('packs into KV metadata and back without loss', () => {
@@ -33,7 +35,7 @@ describe('rollup fragments', () => {
     const f = fragmentOf(records);
     const m = mergeFragment(mergeFragment(emptyFragment(), f), f);
     expect(m.tools.docker_lint_dockerfile).toMatchObject({ c: 4, e: 2 });
-    expect(m.series).toEqual({ 1_700_000_000_000: [2, 0], 1_700_000_010_000: [2, 2] });
+    expect(m.series).toEqual({ 1_700_000_000_000: [2, 2], 1_700_000_010_000: [2, 2] });
     expect(mergeFragment(emptyFragment(), f, 1_700_000_005_000).series).toEqual({ 1_700_000_010_000: [1, 1] });
   });
 

@@ -41,7 +41,7 @@ export interface Fragment {
   tools: Record<string, Stat>;
   /** Per worker: the gateway's `http.request` and each category worker's `tool.call`. */
   workers: Record<string, Stat>;
-  /** Per SERIES_STEP_MS slot start (epoch ms): [requests, errors], all workers' request-end events. */
+  /** Per SERIES_STEP_MS slot start (epoch ms): [gateway requests, errors]. */
   series: Record<number, [number, number]>;
 }
 
@@ -86,11 +86,14 @@ export function fragmentOf(records: readonly LogRecord[]): Fragment {
     if (!as) continue;
     const err = isErrorOutcome(r.outcome);
     if (as.tool) add(f.tools, as.tool, err, r.durationMs);
-    if (as.worker) {
-      add(f.workers, as.worker, err, r.durationMs);
+    if (as.worker) add(f.workers, as.worker, err, r.durationMs);
+    // The series is what clients saw: one request per gateway http.request; an error is a
+    // rejected request or a failed tool call (which travels in a 200 response).
+    const isRequest = as.worker === 'gateway';
+    if (isRequest || (as.tool && err)) {
       const slot = Math.floor(r.ts / SERIES_STEP_MS) * SERIES_STEP_MS;
       const point = (f.series[slot] ??= [0, 0]);
-      point[0]++;
+      if (isRequest) point[0]++;
       if (err) point[1]++;
     }
   }
