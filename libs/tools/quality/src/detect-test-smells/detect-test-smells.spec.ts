@@ -21,6 +21,7 @@ describe('quality_detect_test_smells', () => {
       '31:5 no-conditional-in-test',
       '38:3 no-disabled-tests',
       '44:5 sleepy-test',
+      '50:3 expect-expect',
       '50:3 no-disabled-tests',
       '52:12 no-disabled-tests',
     ]);
