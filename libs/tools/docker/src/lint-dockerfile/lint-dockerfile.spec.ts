@@ -197,6 +197,14 @@ describe('docker_lint_dockerfile', () => {
     expect(env.findings.map((f) => [f.location?.line, f.ruleId])).toEqual(expected);
   });
 
+  it('honours hadolint pragmas: ignore (next line), stage ignore (placed before FROM), global ignore', async () => {
+    const env = await lint('pragmas.Dockerfile');
+    expect(env.findings.map((f) => [f.location?.line, f.ruleId])).toEqual([
+      [11, 'DL3008'],
+      [13, 'DL3003'],
+    ]);
+  });
+
   it('reports an unknown instruction as a parse error at its line and column', async () => {
     const reply = await runTool(lintDockerfile, { content: fixture('parse-error-unknown.Dockerfile') });
     expect(reply.isError).toBe(true);

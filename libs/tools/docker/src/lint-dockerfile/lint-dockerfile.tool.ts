@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
 import { parseDockerfile } from '../shared/dockerfile/parse-dockerfile';
+import { applyPragmas } from './pragmas';
 import { DL_RULES } from './rules';
 import { finding, type LintContext } from './rules/rule';
 
@@ -36,7 +37,7 @@ export const lintDockerfile = defineTool({
     };
     for (const rule of DL_RULES) rule.check(ctx);
     return {
-      findings,
+      findings: applyPragmas(df, findings),
       metrics: {
         instructions: df.instructions.length,
         stages: df.stages.map((s) => ({

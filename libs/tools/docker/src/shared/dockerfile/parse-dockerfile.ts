@@ -85,8 +85,17 @@ export interface Stage {
   instructions: Instruction[];
 }
 
+export interface Comment {
+  /** 1-based line. */
+  line: number;
+  /** Text after the `#`. */
+  text: string;
+}
+
 export interface Dockerfile {
   text: string;
+  /** Comment lines between instructions (not those inside continuations). */
+  comments: Comment[];
   escape: string;
   directives: Record<string, string>;
   instructions: Instruction[];
@@ -162,11 +171,13 @@ export function parseDockerfile(text: string): Dockerfile {
     throw new ParseError(`invalid escape directive "${escape}": must be \` or \\`, 1, 1);
   }
   const instructions: Instruction[] = [];
+  const comments: Comment[] = [];
   let stage = -1;
   while (i < lines.length) {
     const raw = lines[i].text;
     const trimmed = raw.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) {
+      if (trimmed !== '') comments.push({ line: i + 1, text: trimmed.slice(1) });
       i++;
       continue;
     }
@@ -238,7 +249,7 @@ export function parseDockerfile(text: string): Dockerfile {
     instructions.push(instruction);
     i = end + 1;
   }
-  return assemble(src, escape, directives, instructions);
+  return { ...assemble(src, escape, directives, instructions), comments };
 }
 
 /** Returns the line without its trailing escape when it continues, else null. */
@@ -331,7 +342,7 @@ function parseTrigger(
   return trigger;
 }
 
-function assemble(text: string, escape: string, directives: Record<string, string>, instructions: Instruction[]): Dockerfile {
+function assemble(text: string, escape: string, directives: Record<string, string>, instructions: Instruction[]): Omit<Dockerfile, 'comments'> {
   const globalArgs = new Map<string, string | null>();
   const stages: Stage[] = [];
   const aliases = new Map<string, number>();
