@@ -65,9 +65,14 @@ def sync_${i}(url: str, token: Any) -> int:
 const lineCount = (s: string) => s.split('\n').length;
 
 export function pythonOfLines(lines: number): string {
-  let out = HEADER;
-  for (let i = 0; lineCount(out) < lines; i++) out += block(i);
-  return out;
+  const parts = [HEADER];
+  let count = lineCount(HEADER);
+  for (let i = 0; count < lines; i++) {
+    const b = block(i);
+    parts.push(b);
+    count += lineCount(b) - 1;
+  }
+  return parts.join('');
 }
 
 /** The same source split into modules of about 300 lines, as a package. */

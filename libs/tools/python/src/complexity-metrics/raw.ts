@@ -19,7 +19,12 @@ type Tok = { type: 'COMMENT' | 'STRING' | 'OP' | 'NAME'; value: string; startLin
 
 // eslint-disable-next-line no-control-regex -- Python's str.splitlines() also breaks on \x1c-\x1e
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
-const STRING_START = /^([rRbBuUfF]{0,2})('''|"""|'|")/;
+// Sticky (y) regexes match at lastIndex without slicing the line for every token.
+const STRING_START = /([rRbBuUfF]{0,2})('''|"""|'|")/y;
+const OPERATOR = /\*\*=|\/\/=|>>=|<<=|\.\.\.|->|:=|[-+*/%&|^@<>=!]=|\*\*|\/\/|<<|>>|<>|./y;
+const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128;
+const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const OPEN = '([{';
 const CLOSE = ')]}';
 
@@ -53,8 +58,9 @@ export function rawMetrics(source: string): RawMetrics {
         continued = true;
         i++;
       } else {
-        const s = STRING_START.exec(line.slice(i));
-        if (s && (s[1] === '' || /^[a-zA-Z]/.test(s[1]))) {
+        STRING_START.lastIndex = i;
+        const s = isIdentStart(line.charCodeAt(i)) || c === '"' || c === "'" ? STRING_START.exec(line) : null;
+        if (s) {
           const raw = /[rR]/.test(s[1]);
           const start = i + s[0].length;
           const end = findStringEnd(line, start, s[2], raw);
@@ -69,18 +75,19 @@ export function rawMetrics(source: string): RawMetrics {
             continued = true;
             i = line.length;
           }
-        } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+        } else if (isIdentStart(line.charCodeAt(i))) {
           let j = i + 1;
-          while (j < line.length && /[\w\u0080-\uffff]/.test(line[j])) j++;
+          while (j < line.length && isIdentPart(line.charCodeAt(j))) j++;
           toks.push({ type: 'NAME', value: line.slice(i, j), startLine: li, endLine: li });
           i = j;
-        } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(line[i + 1] ?? ''))) {
+        } else if (isDigit(line.charCodeAt(i)) || (c === '.' && isDigit(line.charCodeAt(i + 1)))) {
           let j = i + 1;
-          while (j < line.length && /[\w.]/.test(line[j])) j++;
+          while (j < line.length && (isIdentPart(line.charCodeAt(j)) || line[j] === '.')) j++;
           toks.push({ type: 'NAME', value: line.slice(i, j), startLine: li, endLine: li });
           i = j;
         } else {
-          const op = /^(\*\*=|\/\/=|>>=|<<=|\.\.\.|->|:=|[-+*/%&|^@<>=!]=|\*\*|\/\/|<<|>>|<>|.)/.exec(line.slice(i))![0];
+          OPERATOR.lastIndex = i;
+          const op = OPERATOR.exec(line)![0];
           if (OPEN.includes(op)) depth++;
           else if (CLOSE.includes(op)) depth = Math.max(0, depth - 1);
           toks.push({ type: 'OP', value: op, startLine: li, endLine: li });

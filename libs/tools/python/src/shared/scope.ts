@@ -79,11 +79,13 @@ export class ScopeWalker {
     this.futureAnnotations = /^\s*from\s+__future__\s+import\s+[^#\n]*\bannotations\b/m.test(this.m.text);
     this.enterScope(module);
     this.visitBody(this.m.top);
-    while (this.deferred.length) {
-      const job = this.deferred.shift()!;
+    // An index, not shift(): shifting a long queue is quadratic on big modules.
+    for (let i = 0; i < this.deferred.length; i++) {
+      const job = this.deferred[i];
       this.stack = job.stack;
       job.run();
     }
+    this.deferred = [];
     this.typeComments(module);
     this.stack = [module];
     // pyflakes checks scopes once everything deferred has run: a lambda may use a local later.
