@@ -78,6 +78,11 @@ describe('db_lint_sql', () => {
     expect(env.findings).toEqual([]);
   });
 
+  it('treats table and index names before a column list as identifiers, not functions', async () => {
+    const env = await lint('CREATE TABLE albums (album_id integer PRIMARY KEY, title text);\nCREATE INDEX albums_title_idx ON albums (title);\nINSERT INTO albums (album_id, title) VALUES (1, upper(\'x\'));\n', { rules: ['CP02', 'CP03', 'LT06'] });
+    expect(env.findings).toEqual([]);
+  });
+
   it('reports many rules on a messy script, with counts per rule', async () => {
     const env = await lint(fixture('report-violations.sql'));
     expect(env.metrics?.rules).toEqual([

@@ -57,7 +57,7 @@ export function classifyWords(tokens: Token[]): Map<Token, WordClass> {
     if (t.type === 'punct' && t.text === ')' && parenStack.pop()) castOpen--;
     castDepth = castOpen;
     if (t.type !== 'word') continue;
-    if (prev?.type === 'word' && (prev.value === 'CREATE' || prev.value === 'ALTER') && (t.value === 'TABLE' || t.value === 'TYPE')) ddl = true;
+    if (prev?.type === 'word' && (prev.value === 'CREATE' || prev.value === 'ALTER') && (t.value === 'TABLE' || t.value === 'TYPE' || t.value === 'INDEX' || t.value === 'UNIQUE')) ddl = true;
     const v = t.value;
     if (prev?.text === '.' || next?.text === '.') { out.set(t, 'identifier'); continue; }
     const typeContext = prev?.text === '::' || (prev?.type === 'word' && prev.value === 'AS' && castDepth > 0) || (prev && out.get(prev) === 'type') || (ddl && (prev?.type === 'qident' || (prev?.type === 'word' && out.get(prev) === 'identifier')));
@@ -65,6 +65,9 @@ export function classifyWords(tokens: Token[]): Map<Token, WordClass> {
     // sqlfluff parses the NULL of IS [NOT] NULL as a keyword, elsewhere as a literal
     if (v === 'NULL' && (prev?.value === 'IS' || (prev?.value === 'NOT' && sig[i - 2]?.value === 'IS'))) { out.set(t, 'keyword'); continue; }
     if (LITERAL_WORDS.has(v)) { out.set(t, 'literal'); continue; }
+    // a table or index name before its column list is an identifier, not a function call
+    const namesObject = prev?.type === 'word' && (['TABLE', 'INTO', 'REFERENCES', 'VIEW', 'KEY', 'INDEX'].includes(prev.value) || (prev.value === 'EXISTS' && sig[i - 2]?.value === 'NOT') || (prev.value === 'ON' && ddl));
+    if (next?.text === '(' && namesObject && !KEYWORDS.has(v)) { out.set(t, 'identifier'); continue; }
     if (next?.text === '(' && !KEYWORD_BEFORE_PAREN.has(v) && !DATATYPES.has(v)) { out.set(t, 'function'); continue; }
     if (KEYWORDS.has(v)) { out.set(t, 'keyword'); continue; }
     if (DATATYPES.has(v) && next?.text === '(') { out.set(t, 'type'); continue; }
