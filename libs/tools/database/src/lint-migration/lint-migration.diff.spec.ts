@@ -31,5 +31,5 @@ describe('db_lint_migration versus squawk', () => {
     const env = structured<Envelope>(await runTool(lintMigrationTool, { content: readFileSync(file, 'utf8') }));
     const mine = env.findings.map((f) => `${f.ruleId}@${f.location?.line}:${f.location?.column}`).sort();
     expect(mine).toEqual(theirs);
-  });
+  }, 120_000);
 });

@@ -57,5 +57,5 @@ describe('db_lint_sql versus sqlfluff', () => {
     }
     console.log(`${file}\n${lines.join('\n')}`);
     for (let k = 0; k < mismatches.length; k += 2) expect(mismatches[k]).toBe(mismatches[k + 1]);
-  }, 60_000);
+  }, 180_000);
 });
