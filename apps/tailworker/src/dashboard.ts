@@ -101,13 +101,14 @@ async function loadErrors() {
   const rows = [...calls.records, ...errs.records].sort((x, y) => y.ts - x.ts).slice(0, 25);
   $('#errors').replaceChildren(...rows.map((r) => {
     const tr = el('tr', { class: 'click', 'data-trace': r.traceId || '', title: 'open trace ' + (r.traceId || '') }, el('td', {}, time(r.ts)), el('td', {}, r.worker), el('td', {}, r.tool || r.event), el('td', { class: 'error' }, r.outcome || r.level), el('td', {}, r.errorClass || r.msg || ''));
-    if (r.traceId) tr.addEventListener('click', () => openTrace(r.traceId));
+    if (r.traceId) tr.addEventListener('click', () => openTrace(r.traceId, r.ts));
     return tr;
   }));
   if (!rows.length) $('#errors').replaceChildren(el('tr', {}, el('td', {}, 'no errors in the last hour')));
 }
-async function openTrace(id) {
-  const t = await api('/admin/traces/' + id);
+// The record's time bounds the search: a trace lookup then lists minutes of batches, not days.
+async function openTrace(id, ts) {
+  const t = await api('/admin/traces/' + id + (ts ? '?since=' + (ts - 600000) + '&until=' + (ts + 600000) : ''));
   const box = $('#trace'); box.classList.add('open'); $('#trace-id').textContent = id + ' · ' + t.workers.join(' → ') + ' · ' + t.durationMs + ' ms';
   const t0 = t.records.length ? t.records[0].ts : 0; const span = Math.max(1, t.durationMs, ...t.records.map((r) => r.ts - t0 + (r.durationMs || 0)));
   $('#trace-rows').replaceChildren(...t.records.map((r) => {
@@ -125,7 +126,7 @@ async function pollTail() {
     if (seen.has(k)) continue; seen.add(k); tailSince = Math.max(tailSince, r.ts);
     if (hide && typeof r.path === 'string' && r.path.startsWith('/admin')) continue;
     const line = el('div', { class: r.level, 'data-request': r.requestId || '' }, time(r.ts) + ' ' + r.worker + ' ' + r.level + ' ' + r.event + (r.tool ? ' ' + r.tool : '') + (r.path ? ' ' + r.path : '') + (r.outcome ? ' ' + r.outcome : '') + (r.durationMs != null ? ' ' + r.durationMs + 'ms' : '') + (r.msg ? ' ' + r.msg : ''));
-    if (r.traceId) line.addEventListener('click', () => openTrace(r.traceId));
+    if (r.traceId) line.addEventListener('click', () => openTrace(r.traceId, r.ts));
     box.append(line);
   }
   while (box.childElementCount > 1000) box.firstElementChild.remove();
