@@ -13,11 +13,11 @@ describe('python tools', () => {
     ]);
     for (const d of registry.descriptors) {
       expect(d.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
-      expect(d.annotations.openWorldHint).toBe(d.name === 'python_audit_vulnerabilities');
+      expect(d.annotations?.openWorldHint).toBe(d.name === 'python_audit_vulnerabilities');
     }
     for (const tool of tools) expect(tool.rules?.length).toBeGreaterThan(0);
     for (const d of registry.descriptors) {
-      const props = (d.inputSchema as { properties: Record<string, { description?: string }> }).properties;
+      const props = (d.inputSchema as unknown as { properties: Record<string, { description?: string }> }).properties;
       for (const [key, field] of Object.entries(props)) expect(`${d.name}.${key}: ${field.description ?? ''}`).not.toBe(`${d.name}.${key}: `);
     }
   });

@@ -71,6 +71,19 @@ describe('python_parse_dependencies', () => {
     expect(uv.findings).toEqual([]);
   });
 
+  it('reads setup.cfg install_requires, extras_require and python_requires', async () => {
+    const env = await parse({ files: [{ path: 'setup.cfg', content: read('setup.cfg') }] });
+    expect((env.artifacts as { requiresPython: string }).requiresPython).toBe('>=3.8');
+    expect(deps(env).map((d) => [d.name, d.specifier, d.marker, d.group, d.source.line])).toEqual([
+      ['jinja2', '>=3.0', null, 'main', 9],
+      ['aiosmtplib', '>=2.0,<3', null, 'main', 10],
+      ['importlib-metadata', '', 'python_version < "3.10"', 'main', 11],
+      ['dkimpy', '>=1.1', null, 'dkim', 15],
+      ['pytest', '', null, 'test', 17],
+    ]);
+    expect(env.findings.map((f) => `${f.ruleId} ${f.package}`)).toEqual(['unpinned-dependency importlib-metadata', 'unpinned-dependency pytest']);
+  });
+
   it('reports an invalid requirement line as a parse error, and broken TOML at its line', async () => {
     expect(resultText(await runTool(parseDependencies, { content: 'flask==2.3.3\nthis is not a requirement!\n' }))).toBe("line 2, column 1: invalid requirement: 'this is not a requirement!'");
     expect(resultText(await runTool(parseDependencies, { content: '[project]\nname = "x"\ndependencies = [\n' }))).toMatch(/^line \d+, column \d+: /);

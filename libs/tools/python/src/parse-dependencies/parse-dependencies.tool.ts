@@ -70,7 +70,7 @@ export const parseDependencies = defineTool({
   name: 'python_parse_dependencies',
   title: 'Python dependency manifest parser (pip, uv)',
   description:
-    'Parses requirements.txt (with -r/-c includes, extras, markers, hashes), pyproject.toml (PEP 621, PEP 735 groups, Poetry), Pipfile, poetry.lock or uv.lock into a normalized dependency list (PEP 503 names, PEP 440 specifiers) and reports unpinned, duplicate and conflicting specifiers.',
+    'Parses requirements.txt (with -r/-c includes, extras, markers, hashes), pyproject.toml (PEP 621, PEP 735 groups, Poetry), setup.cfg, Pipfile, poetry.lock or uv.lock into a normalized dependency list (PEP 503 names, PEP 440 specifiers) and reports unpinned, duplicate and conflicting specifiers.',
   input: z
     .object({
       content: z.string().optional().describe('One manifest or lockfile as text; its kind is detected from the content'),

@@ -19,7 +19,7 @@ export interface Dependency {
   dev?: boolean;
 }
 
-export type ManifestKind = 'requirements' | 'pyproject' | 'poetry-lock' | 'uv-lock' | 'pipfile';
+export type ManifestKind = 'requirements' | 'pyproject' | 'poetry-lock' | 'uv-lock' | 'pipfile' | 'setup-cfg';
 
 export interface Manifest {
   kind: ManifestKind;
@@ -62,16 +62,19 @@ export function detectKind(content: string, path?: string): ManifestKind {
   if (base === 'poetry.lock') return 'poetry-lock';
   if (base === 'uv.lock') return 'uv-lock';
   if (base === 'pipfile') return 'pipfile';
+  if (base === 'setup.cfg') return 'setup-cfg';
   if (/\.(txt|in)$/.test(base)) return 'requirements';
   if (/^\s*\[(project|tool\.poetry|build-system|dependency-groups)\]/m.test(content)) return 'pyproject';
   if (/^\s*\[\[package\]\]/m.test(content)) return /^\s*\[metadata\]/m.test(content) || /poetry/i.test(content.slice(0, 200)) ? 'poetry-lock' : 'uv-lock';
   if (/^\s*\[(packages|dev-packages)\]/m.test(content)) return 'pipfile';
+  if (/^\[options(\.extras_require)?\]\s*$/m.test(content)) return 'setup-cfg';
   return 'requirements';
 }
 
 export function parseManifest(content: string, path?: string, source = path): Manifest {
   const kind = detectKind(content, path);
   if (kind === 'requirements') return parseRequirements(content, path ?? '', source);
+  if (kind === 'setup-cfg') return parseSetupCfg(content, path ?? '', source);
   const data = toml(content, source);
   const lines = content.split('\n');
   // Entries come in file order: searching on from the previous hit keeps this linear.
@@ -249,4 +252,43 @@ function resolvePath(from: string, rel: string): string {
     else if (seg !== '.' && seg !== '') parts.push(seg);
   }
   return parts.join('/');
+}
+
+/** setup.cfg (setuptools' declarative config): install_requires, extras_require, python_requires. */
+export function parseSetupCfg(content: string, path: string, source: string | undefined = path || undefined): Manifest {
+  const deps: Dependency[] = [];
+  let requiresPython: string | null = null;
+  let section = '';
+  let key = '';
+  const lines = content.split(/\r?\n/);
+  const add = (req: string, group: string, line: number) => {
+    const text = req.replace(/(^|\s)[#;].*$/, '').trim();
+    if (!text) return;
+    const parsed = parsePep508(text);
+    if (!parsed) throw new ParseError(`invalid requirement: '${text}'`, line, 1, source);
+    deps.push({ name: normalizeName(parsed.rawName), rawName: parsed.rawName, specifier: parsed.specifier, extras: parsed.extras, marker: parsed.marker, hashes: [], group, source: { path, line }, url: parsed.url });
+  };
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (/^\s*([#;].*)?$/.test(raw)) return;
+    const header = /^\[([^\]]+)\]\s*$/.exec(raw);
+    if (header) {
+      section = header[1].trim();
+      key = '';
+      return;
+    }
+    const kv = /^([A-Za-z0-9_.-][^=:]*?)\s*[=:]\s*(.*)$/.exec(raw);
+    if (kv && !/^\s/.test(raw)) {
+      key = kv[1].trim();
+      const value = kv[2];
+      if (section === 'options' && key === 'python_requires') requiresPython = value.trim();
+      if (section === 'options' && key === 'install_requires') add(value, 'main', line);
+      if (section === 'options.extras_require') add(value, key, line);
+      return;
+    }
+    if (!/^\s/.test(raw)) throw new ParseError(`expected 'key = value' or an indented continuation`, line, 1, source);
+    if (section === 'options' && key === 'install_requires') add(raw, 'main', line);
+    else if (section === 'options.extras_require' && key) add(raw, key, line);
+  });
+  return { kind: 'setup-cfg', requiresPython, dependencies: deps, includes: [] };
 }
