@@ -205,6 +205,11 @@ describe('docker_lint_dockerfile', () => {
     ]);
   });
 
+  it('DL3010: a copied archive extracted by a later RUN, not one that is only copied', async () => {
+    const env = await lint('dl3010-extract.Dockerfile');
+    expect(ids(env, 'DL3010').map((f) => [f.location?.line, f.message])).toEqual([[3, expect.stringContaining('`jdk-21_linux-x64_bin.tar.gz` is copied here and extracted by the RUN on line 5')]]);
+  });
+
   it('reports an unknown instruction as a parse error at its line and column', async () => {
     const reply = await runTool(lintDockerfile, { content: fixture('parse-error-unknown.Dockerfile') });
     expect(reply.isError).toBe(true);

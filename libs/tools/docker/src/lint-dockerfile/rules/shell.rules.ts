@@ -1,5 +1,5 @@
-import { shellOf, type Instruction } from '../../shared/dockerfile/parse-dockerfile';
-import { cmdHasArgs, getFlagArg, hasAnyFlag, hasFlag, parseShell, shellBasename } from '../../shared/dockerfile/shell';
+import { shellOf, splitWords, type Instruction } from '../../shared/dockerfile/parse-dockerfile';
+import { cmdHasArgs, getArgsNoFlags, getFlagArg, hasAnyFlag, hasFlag, parseShell, shellBasename } from '../../shared/dockerfile/shell';
 import { dl, runs, type DlRule } from './rule';
 
 const NON_POSIX = ['pwsh', 'powershell', 'cmd'];
@@ -143,4 +143,33 @@ export const DL3047 = dl('DL3047', 'info', 'Avoid use of wget without progress b
   }
 });
 
-export const shellRules: DlRule[] = [DL3001, DL3003, DL3004, DL3046, DL3047, DL3059, DL4001, DL4005, DL4006];
+const ARCHIVE = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
+const UNZIP = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
+const basename = (p: string) => p.replace(/^["']|["']$/g, '').replace(/^.*[/\\]/, '');
+
+/** DL3010: an archive COPY'd into a stage and extracted by a later RUN of that stage. */
+export const DL3010 = dl('DL3010', 'info', 'Use `ADD` for extracting archives into an image', (ctx, rule) => {
+  for (const stage of ctx.df.stages) {
+    const copied: { name: string; ins: Instruction }[] = [];
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'COPY' && !ins.flags.some((f) => f.name === 'from')) {
+        const words = ins.json ?? splitWords(ins.args);
+        const dest = words[words.length - 1] ?? '';
+        const names = ARCHIVE.some((e) => basename(dest).endsWith(e)) ? [basename(dest)] : words.slice(0, -1).map(basename).filter((n) => ARCHIVE.some((e) => n.endsWith(e)));
+        for (const name of names) copied.push({ name, ins });
+      } else if (ins.keyword === 'RUN' && copied.length > 0) {
+        for (const c of shellOf(ins).commands) {
+          const extracts = (c.name === 'tar' && c.args.some((a) => a.arg === '--extract' || a.arg === '--get' || (a.arg.startsWith('-') && !a.arg.startsWith('--') && a.arg.includes('x')))) || UNZIP.has(c.name);
+          if (!extracts) continue;
+          const args = new Set(getArgsNoFlags(c).map(basename));
+          for (const k of copied.filter((x) => args.has(x.name))) {
+            ctx.report(rule, k.ins, `Use \`ADD\` for extracting archives into an image: \`${k.name}\` is copied here and extracted by the RUN on line ${ins.line}.`, `Replace the COPY and the extraction with \`ADD ${k.name} <dest>/\`, which extracts local archives.`);
+          }
+          for (let i = copied.length - 1; i >= 0; i--) if (args.has(copied[i].name)) copied.splice(i, 1);
+        }
+      }
+    }
+  }
+});
+
+export const shellRules: DlRule[] = [DL3001, DL3010, DL3003, DL3004, DL3046, DL3047, DL3059, DL4001, DL4005, DL4006];
