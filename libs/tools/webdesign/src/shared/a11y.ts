@@ -26,9 +26,14 @@ export class A11yTree {
 
   /** Not rendered: display:none (self or ancestor), `hidden`, UA-hidden elements. */
   isDisplayNone(el: Element): boolean {
-    for (let p: Element | null = el; p; p = parentElement(p)) if (this.styles.get(p).display === 'none') return true;
-    return false;
+    const hit = this.noneCache.get(el);
+    if (hit !== undefined) return hit;
+    const parent = parentElement(el);
+    const none = this.styles.get(el).display === 'none' || (!!parent && this.isDisplayNone(parent));
+    this.noneCache.set(el, none);
+    return none;
   }
+  private readonly noneCache = new Map<Element, boolean>();
 
   /** axe's isVisibleToScreenReaders: rendered, not visibility:hidden, no aria-hidden="true" or inert ancestor. */
   isHiddenForAT(el: Element): boolean {

@@ -112,12 +112,25 @@ export class StyleIndex {
     return this.universal;
   }
 
-  candidates(el: Element): IndexedRule[] {
-    const out: IndexedRule[] = [...this.universal];
+  /** The rule lists that may hold a match for `el` (no copying: called for every element). */
+  candidates(el: Element): IndexedRule[][] {
+    const out: IndexedRule[][] = [];
+    if (this.universal.length) out.push(this.universal);
     const id = attr(el, 'id');
-    if (id) out.push(...(this.byId.get(id) ?? []));
-    for (const c of new Set((attr(el, 'class') ?? '').split(/\s+/).filter(Boolean))) out.push(...(this.byClass.get(c) ?? []));
-    out.push(...(this.byTag.get(el.tagName) ?? []));
+    const byId = id ? this.byId.get(id) : undefined;
+    if (byId) out.push(byId);
+    const cls = attr(el, 'class');
+    if (cls && this.byClass.size) {
+      const seen = new Set<string>();
+      for (const c of cls.split(/\s+/)) {
+        if (!c || seen.has(c)) continue;
+        seen.add(c);
+        const list = this.byClass.get(c);
+        if (list) out.push(list);
+      }
+    }
+    const byTag = this.byTag.get(el.tagName);
+    if (byTag) out.push(byTag);
     return out;
   }
 }
@@ -383,9 +396,11 @@ export class Styles {
       const cur = win.get(property);
       if (!cur || compareKeys(key, cur.key) >= 0) win.set(property, { value, key });
     };
-    for (const rule of this.index.candidates(el)) {
-      if (!matches(el, rule.selector)) continue;
-      for (const d of rule.decls) consider(d.property, d.value, [d.important ? 1 : 0, 0, ...rule.specificity, rule.order]);
+    for (const list of this.index.candidates(el)) {
+      for (const rule of list) {
+        if (!matches(el, rule.selector)) continue;
+        for (const d of rule.decls) consider(d.property, d.value, [d.important ? 1 : 0, 0, ...rule.specificity, rule.order]);
+      }
     }
     const style = attr(el, 'style');
     if (style) {

@@ -42,7 +42,19 @@ const clip = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 
  * named colours, `transparent`) into clipped sRGB. Returns null for what is not a colour
  * (`currentcolor`, `var(--x)`, gradients, typos).
  */
+const parsedCache = new Map<string, Rgba | null>();
+
 export function parseColor(text: string): Rgba | null {
+  // Pages repeat a handful of colours thousands of times; culori's parser is the slow part.
+  const hit = parsedCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = parseUncached(text);
+  if (parsedCache.size > 5000) parsedCache.clear();
+  parsedCache.set(text, out);
+  return out;
+}
+
+function parseUncached(text: string): Rgba | null {
   const source = text.trim().toLowerCase();
   if (!source || source === 'currentcolor' || source.includes('var(')) return null;
   const parsed = parse(source);

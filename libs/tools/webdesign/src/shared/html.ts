@@ -131,8 +131,45 @@ export function textContent(el: Element): string {
 
 export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+// The tree never changes after parsing, so each parent's element children (and each
+// element's index among them) are computed once: sibling queries stay O(1) in flat lists.
+const childCache = new WeakMap<ParentNode, { list: Element[]; index: Map<Element, number> }>();
+
+function children(el: ParentNode): { list: Element[]; index: Map<Element, number> } {
+  let hit = childCache.get(el);
+  if (!hit) {
+    const list = el.childNodes.filter((n): n is Element => isElement(n));
+    hit = { list, index: new Map(list.map((c, i) => [c, i])) };
+    childCache.set(el, hit);
+  }
+  return hit;
+}
+
 export function elementChildren(el: ParentNode): Element[] {
-  return el.childNodes.filter((n): n is Element => isElement(n));
+  return children(el).list;
+}
+
+/** 0-based index of `el` among its parent's element children. */
+export function elementIndex(el: Element): number {
+  return el.parentNode ? (children(el.parentNode).index.get(el) ?? 0) : 0;
+}
+
+/** 1-based position of `el` among same-named siblings, and how many there are. */
+const typeCache = new WeakMap<ParentNode, Map<string, Element[]>>();
+export function sameTypeSiblings(el: Element): Element[] {
+  const parent = el.parentNode;
+  if (!parent) return [el];
+  let byType = typeCache.get(parent);
+  if (!byType) {
+    byType = new Map();
+    for (const c of children(parent).list) {
+      const l = byType.get(c.tagName);
+      if (l) l.push(c);
+      else byType.set(c.tagName, [c]);
+    }
+    typeCache.set(parent, byType);
+  }
+  return byType.get(el.tagName) ?? [el];
 }
 
 /**
@@ -150,10 +187,7 @@ export function selectorOf(el: Element, doc: HtmlDoc, idCounts: Map<string, numb
     }
     const parent: Element | null = parentElement(cur);
     let step = cur.tagName;
-    if (parent) {
-      const siblings = elementChildren(parent);
-      if (siblings.filter((s) => s.tagName === cur!.tagName).length > 1) step += `:nth-child(${siblings.indexOf(cur) + 1})`;
-    }
+    if (parent && sameTypeSiblings(cur).length > 1) step += `:nth-child(${elementIndex(cur) + 1})`;
     steps.unshift(step);
     cur = parent;
   }

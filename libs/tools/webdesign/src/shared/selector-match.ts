@@ -1,5 +1,5 @@
 import type { CssNode, Selector } from 'css-tree';
-import { attr, elementChildren, parentElement, type Element } from './html';
+import { attr, elementChildren, elementIndex, parentElement, sameTypeSiblings, type Element } from './html';
 import { childrenOf } from './css';
 
 /**
@@ -60,9 +60,8 @@ function siblings(el: Element): Element[] {
 }
 
 function previousSibling(el: Element): Element | null {
-  const sibs = siblings(el);
-  const i = sibs.indexOf(el);
-  return i > 0 ? sibs[i - 1] : null;
+  const i = elementIndex(el);
+  return i > 0 ? siblings(el)[i - 1] : null;
 }
 
 function matchCompound(el: Element, parts: CssNode[]): boolean {
@@ -136,19 +135,19 @@ function matchPseudo(el: Element, name: string, args: CssNode[]): boolean {
     case 'root':
       return el.tagName === 'html' && !parentElement(el);
     case 'first-child':
-      return siblings(el)[0] === el;
-    case 'last-child': {
-      const s = siblings(el);
-      return s[s.length - 1] === el;
-    }
+      return elementIndex(el) === 0;
+    case 'last-child':
+      return elementIndex(el) === siblings(el).length - 1;
     case 'only-child':
       return siblings(el).length === 1;
     case 'first-of-type':
-      return siblings(el).find((s) => s.tagName === el.tagName) === el;
-    case 'last-of-type':
-      return siblings(el).filter((s) => s.tagName === el.tagName).pop() === el;
+      return sameTypeSiblings(el)[0] === el;
+    case 'last-of-type': {
+      const s = sameTypeSiblings(el);
+      return s[s.length - 1] === el;
+    }
     case 'only-of-type':
-      return siblings(el).filter((s) => s.tagName === el.tagName).length === 1;
+      return sameTypeSiblings(el).length === 1;
     case 'nth-child':
     case 'nth-last-child':
     case 'nth-of-type':
@@ -179,11 +178,18 @@ function matchPseudo(el: Element, name: string, args: CssNode[]): boolean {
 
 function matchNth(el: Element, name: string, arg: CssNode | undefined): boolean {
   if (!arg || arg.type !== 'Nth') return false;
-  let sibs = siblings(el);
-  if (name.endsWith('of-type')) sibs = sibs.filter((s) => s.tagName === el.tagName);
-  if (arg.selector) sibs = sibs.filter((s) => anyOf(s, arg.selector ?? undefined));
-  if (name.includes('last')) sibs = [...sibs].reverse();
-  const index = sibs.indexOf(el) + 1;
+  let index: number;
+  if (!arg.selector) {
+    const sibs = name.endsWith('of-type') ? sameTypeSiblings(el) : siblings(el);
+    const i = name.endsWith('of-type') ? sibs.indexOf(el) : elementIndex(el);
+    index = name.includes('last') ? sibs.length - i : i + 1;
+  } else {
+    let sibs = siblings(el);
+    if (name.endsWith('of-type')) sibs = sibs.filter((s) => s.tagName === el.tagName);
+    sibs = sibs.filter((s) => anyOf(s, arg.selector ?? undefined));
+    if (name.includes('last')) sibs = [...sibs].reverse();
+    index = sibs.indexOf(el) + 1;
+  }
   if (index === 0) return false;
   let a = 0;
   let b = 0;
