@@ -233,7 +233,7 @@ function predicateChecks(where: Expr | undefined, sc: Map<string, string>, main:
     if (e.kind === 'like') {
       const p = e.pattern;
       if (p.kind === 'literal' && p.lit === 'string') {
-        const body = p.value.replace(/^[EeNn]?'/, '');
+        const body = p.value.replace(/^[EeNn]?['"]/, '');
         if (body.startsWith('%') || body.startsWith('_')) {
           const col = columnLabel(e.expr, sc, main);
           push(out, 'leading-wildcard-like', p.tok, `${e.not ? 'NOT ' : ''}${e.op} ${p.value} on ${col} starts with a wildcard, so no b-tree index on ${col} can be used`, `Use a trigram index (CREATE INDEX … USING gin (${col.split('.').pop()} gin_trgm_ops)) or full-text search`, { table: col.split('.').slice(0, -1).join('.') });

@@ -30,6 +30,11 @@ export interface Token {
   col: number;
   /** Upper-cased text for words, unquoted name for qident, else text. */
   value: string;
+  /**
+   * The identifier this token names: PostgreSQL folds unquoted names to lower case; MySQL and
+   * SQLite keep the spelling (their names compare case-insensitively, and dumps spell them one way).
+   */
+  name?: string;
 }
 
 const OPERATOR_CHARS = '+-*/<>=~!@#%^&|`?';
@@ -43,7 +48,9 @@ export function tokenize(text: string, dialect: Dialect = 'postgres'): Token[] {
 
   const push = (type: TokenType, start: number, end: number, value?: string) => {
     const t = text.slice(start, end);
-    tokens.push({ type, text: t, start, end, line, col: start - lineStart + 1, value: value ?? (type === 'word' ? t.toUpperCase() : t) });
+    const tok: Token = { type, text: t, start, end, line, col: start - lineStart + 1, value: value ?? (type === 'word' ? t.toUpperCase() : t) };
+    if (type === 'word' && dialect !== 'postgres') tok.name = t;
+    tokens.push(tok);
     // multi-line tokens (strings, block comments) advance the line counter
     for (let k = t.indexOf('\n'); k !== -1; k = t.indexOf('\n', k + 1)) {
       line++;

@@ -209,7 +209,7 @@ export function renderTokens(tokens: Token[]): string {
 
 /** Identifier name as the database folds it: unquoted names lower-cased (PostgreSQL). */
 export function identName(t: Token): string {
-  return t.type === 'qident' ? t.value : t.text.toLowerCase();
+  return t.type === 'qident' ? t.value : (t.name ?? t.text.toLowerCase());
 }
 
 /** Tokens as written: original spelling and case, runs of whitespace collapsed to one space. */
