@@ -1,5 +1,5 @@
 import type { RuleDoc } from '@mcp/core-protocol';
-import { FindingSink, HTTP_METHODS, isObj, walk, type Obj, type OpenApiDoc } from '../shared/openapi';
+import { FindingSink, HTTP_METHODS, isObj, type Obj, type OpenApiDoc } from '../shared/openapi';
 import { validateOasDocument } from '../shared/oas-schema';
 import { checkRestNaming, REST_NAMING_RULES } from './rest-naming.rules';
 
@@ -199,11 +199,11 @@ function checkPathKeys(doc: OpenApiDoc, add: Add): void {
 /** `no-$ref-siblings` runs on the unresolved document, and only for OpenAPI 2.0 and 3.0. */
 function checkRefSiblings(doc: OpenApiDoc, add: Add): void {
   if (doc.version === '3.1') return;
-  walk(doc.root, (node, at) => {
+  doc.eachNode((node, at) => {
     if (Array.isArray(node) || !('$ref' in node)) return;
     for (const key of Object.keys(node)) {
       if (key !== '$ref')
-        add('no-$ref-siblings', [...at(), key], `"${key}" must not be placed next to $ref (${String(node.$ref)}): $ref must not be placed next to any other properties.`, `Remove "${key}", or wrap the reference in allOf: [{$ref: ...}] and put "${key}" beside the allOf.`);
+        add('no-$ref-siblings', [...at.path(), key], `"${key}" must not be placed next to $ref (${String(node.$ref)}): $ref must not be placed next to any other properties.`, `Remove "${key}", or wrap the reference in allOf: [{$ref: ...}] and put "${key}" beside the allOf.`);
     }
   });
 }
@@ -217,7 +217,7 @@ function jsonType(value: unknown, integer: boolean): string {
 
 /** Spectral's typedEnum: every enum value must have the declared type (nullable adds "null"). */
 function checkTypedEnum(doc: OpenApiDoc, add: Add): void {
-  walk(doc.root, (node, at) => {
+  doc.eachNode((node, at) => {
     if (Array.isArray(node) || !Array.isArray(node.enum) || node.type === undefined) return;
     if (!(typeof node.type === 'string' || (Array.isArray(node.type) && node.type.every((t) => typeof t === 'string')))) return;
     let type: string | string[] = node.type as string | string[];
@@ -229,7 +229,7 @@ function checkTypedEnum(doc: OpenApiDoc, add: Add): void {
     node.enum.forEach((value, i) => {
       const actual = jsonType(value, integer);
       if (types.includes(actual) || (!Array.isArray(type) && actual === type)) return;
-      add('typed-enum', [...at(), 'enum', i], `Enum value ${printValue(value)} must be "${types.join(',')}".`, `Change the value to a ${types.join(' or ')} or fix the schema's type.`);
+      add('typed-enum', [...at.path(), 'enum', i], `Enum value ${printValue(value)} must be "${types.join(',')}".`, `Change the value to a ${types.join(' or ')} or fix the schema's type.`);
     });
   });
 }
@@ -250,7 +250,7 @@ function checkUnusedComponents(doc: OpenApiDoc, add: Add): void {
   const components = doc.root.components;
   if (!isObj(components)) return;
   const referenced = new Set<string>();
-  walk(doc.root, (node) => {
+  doc.eachNode((node) => {
     if (!Array.isArray(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#')) {
       referenced.add(decodeRef(node.$ref));
     }

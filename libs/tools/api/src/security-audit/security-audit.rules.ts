@@ -107,7 +107,7 @@ export function auditOpenApi(doc: OpenApiDoc): FindingSink {
     }
   }
   if (v !== '2.0') {
-    walkSecuritySchemes(root, (scheme, path, name) => {
+    walkSecuritySchemes(doc, (scheme, path, name) => {
       if (scheme.type === 'apiKey' && typeof scheme.in === 'string' && /^(path|query)$/.test(scheme.in))
         add('owasp:api2:2023-no-api-keys-in-url', [...path, 'in'], `API Key passed in URL: security scheme "${name}" sends its key in the ${scheme.in}.`, 'Send API keys in a header (in: header) so they do not end up in logs and browser history.');
       if (scheme.type === 'http' && typeof scheme.scheme === 'string' && /^(negotiate|oauth)$/.test(scheme.scheme))
@@ -117,13 +117,13 @@ export function auditOpenApi(doc: OpenApiDoc): FindingSink {
 
   // API2: credentials in query/path parameters (`$..parameters[?(@.in matches query|path)].name`).
   if (v !== '2.0') {
-    walk(root, (node, at) => {
+    doc.eachNode((node, at) => {
       if (Array.isArray(node) || !(Array.isArray(node.parameters) || isObj(node.parameters))) return;
       const params = node.parameters as Obj | unknown[];
       for (const [key, param] of Object.entries(params)) {
         if (!isObj(param) || typeof param.in !== 'string' || !/query|path/.test(param.in) || typeof param.name !== 'string') continue;
         if (/^.*(client_?secret|token|access_?token|refresh_?token|id_?token|password|secret|api-?key).*$/i.test(param.name))
-          add('owasp:api2:2023-no-credentials-in-url', [...at(), 'parameters', Array.isArray(params) ? Number(key) : key, 'name'], `Security credentials detected in ${param.in} parameter: ${param.name}.`, `Move ${param.name} into a header (Authorization or a custom header) so it is not logged with the URL.`);
+          add('owasp:api2:2023-no-credentials-in-url', [...at.path(), 'parameters', Array.isArray(params) ? Number(key) : key, 'name'], `Security credentials detected in ${param.in} parameter: ${param.name}.`, `Move ${param.name} into a header (Authorization or a custom header) so it is not logged with the URL.`);
       }
     });
   }
@@ -146,44 +146,44 @@ export function auditOpenApi(doc: OpenApiDoc): FindingSink {
   }
 
   // API3 and API4: schema-like objects anywhere in the document.
-  walk(root, (node, at) => {
+  doc.eachNode((node, at) => {
     if (Array.isArray(node)) return;
     const types = Array.isArray(node.type) && v === '3.1' ? node.type : [node.type];
     const isType = (t: string) => node.type === t || types.includes(t);
     if (v === '3.0' && node.type === 'object' && node.additionalProperties) {
-      add('owasp:api3:2023-no-additionalProperties', [...at(), 'additionalProperties'], `${subject(at())}: if the additionalProperties keyword is used it must be set to false.`, 'Set additionalProperties: false, or bound the map with maxProperties.');
+      add('owasp:api3:2023-no-additionalProperties', [...at.path(), 'additionalProperties'], `${subject(at.path())}: if the additionalProperties keyword is used it must be set to false.`, 'Set additionalProperties: false, or bound the map with maxProperties.');
       if (node.additionalProperties !== true && node.maxProperties === undefined)
-        add('owasp:api3:2023-constrained-additionalProperties', [...at(), 'maxProperties'], `${subject(at())}: objects should not allow unconstrained additionalProperties.`, 'Add maxProperties to bound the map.');
+        add('owasp:api3:2023-constrained-additionalProperties', [...at.path(), 'maxProperties'], `${subject(at.path())}: objects should not allow unconstrained additionalProperties.`, 'Add maxProperties to bound the map.');
     }
     if (v === '3.1' && node.type === 'object' && node.unevaluatedProperties) {
-      add('owasp:api3:2023-no-unevaluatedProperties', [...at(), 'unevaluatedProperties'], `${subject(at())}: if the unevaluatedProperties keyword is used it must be set to false.`, 'Set unevaluatedProperties: false, or bound the object with maxProperties.');
+      add('owasp:api3:2023-no-unevaluatedProperties', [...at.path(), 'unevaluatedProperties'], `${subject(at.path())}: if the unevaluatedProperties keyword is used it must be set to false.`, 'Set unevaluatedProperties: false, or bound the object with maxProperties.');
       if (node.unevaluatedProperties !== true && node.maxProperties === undefined)
-        add('owasp:api3:2023-constrained-unevaluatedProperties', [...at(), 'maxProperties'], `${subject(at())}: objects should not allow unconstrained unevaluatedProperties.`, 'Add maxProperties to bound the object.');
+        add('owasp:api3:2023-constrained-unevaluatedProperties', [...at.path(), 'maxProperties'], `${subject(at.path())}: objects should not allow unconstrained unevaluatedProperties.`, 'Add maxProperties to bound the object.');
     }
     if (isType('array') && node.maxItems === undefined)
-      add('owasp:api4:2023-array-limit', [...at(), 'maxItems'], `${subject(at())}: schema of type array must specify maxItems.`, 'Add maxItems (and constrain the items schema too).');
+      add('owasp:api4:2023-array-limit', [...at.path(), 'maxItems'], `${subject(at.path())}: schema of type array must specify maxItems.`, 'Add maxItems (and constrain the items schema too).');
     if (isType('string')) {
       if (node.maxLength === undefined && node.enum === undefined && node.const === undefined)
-        add('owasp:api4:2023-string-limit', at(), `${subject(at())}: schema of type string must specify maxLength, enum, or const.`, 'Add maxLength (or enum/const) to bound the string.');
+        add('owasp:api4:2023-string-limit', at.path(), `${subject(at.path())}: schema of type string must specify maxLength, enum, or const.`, 'Add maxLength (or enum/const) to bound the string.');
       if (node.format === undefined && node.pattern === undefined && node.enum === undefined && node.const === undefined)
-        add('owasp:api4:2023-string-restricted', at(), `${subject(at())}: schema of type string should specify a format, pattern, enum, or const.`, 'Add a format (uuid, date-time, email, ...) or a pattern.');
+        add('owasp:api4:2023-string-restricted', at.path(), `${subject(at.path())}: schema of type string should specify a format, pattern, enum, or const.`, 'Add a format (uuid, date-time, email, ...) or a pattern.');
     }
     if (isType('integer')) {
       if (v === '3.1') {
         const one = (a: string, b: string) => (node[a] !== undefined) !== (node[b] !== undefined);
         if (!one('minimum', 'exclusiveMinimum') || !one('maximum', 'exclusiveMaximum'))
-          add('owasp:api4:2023-integer-limit', at(), `${subject(at())}: schema of type integer must specify minimum and maximum.`, 'Add minimum (or exclusiveMinimum) and maximum (or exclusiveMaximum), one of each.');
+          add('owasp:api4:2023-integer-limit', at.path(), `${subject(at.path())}: schema of type integer must specify minimum and maximum.`, 'Add minimum (or exclusiveMinimum) and maximum (or exclusiveMaximum), one of each.');
       } else if (node.minimum === undefined || node.maximum === undefined) {
-        add('owasp:api4:2023-integer-limit-legacy', [...at(), node.minimum === undefined ? 'minimum' : 'maximum'], `${subject(at())}: schema of type integer must specify minimum and maximum.`, 'Add minimum and maximum.');
+        add('owasp:api4:2023-integer-limit-legacy', [...at.path(), node.minimum === undefined ? 'minimum' : 'maximum'], `${subject(at.path())}: schema of type integer must specify minimum and maximum.`, 'Add minimum and maximum.');
       }
       if (node.format === undefined)
-        add('owasp:api4:2023-integer-format', [...at(), 'format'], `${subject(at())}: schema of type integer must specify format (int32 or int64).`, 'Add format: int32 or format: int64.');
+        add('owasp:api4:2023-integer-format', [...at.path(), 'format'], `${subject(at.path())}: schema of type integer must specify format (int32 or int64).`, 'Add format: int32 or format: int64.');
     }
     // API8: every `headers` map anywhere should carry Access-Control-Allow-Origin.
     if ('headers' in node) {
       const headers = node.headers;
       if (!(isObj(headers) && headers['Access-Control-Allow-Origin']))
-        add('owasp:api8:2023-define-cors-origin', [...at(), 'headers', 'Access-Control-Allow-Origin'], `${subject([...at(), 'headers'])}: header \`Access-Control-Allow-Origin\` should be defined on all responses.`, 'Declare the Access-Control-Allow-Origin response header.');
+        add('owasp:api8:2023-define-cors-origin', [...at.path(), 'headers', 'Access-Control-Allow-Origin'], `${subject([...at.path(), 'headers'])}: header \`Access-Control-Allow-Origin\` should be defined on all responses.`, 'Declare the Access-Control-Allow-Origin response header.');
     }
   });
 
@@ -261,7 +261,7 @@ export function auditOpenApi(doc: OpenApiDoc): FindingSink {
   if (v !== '2.0' && Array.isArray(root.servers)) {
     walk(root.servers, (node, at) => {
       if (!Array.isArray(node) && typeof node.url === 'string' && /^http:/.test(node.url))
-        add('owasp:api8:2023-no-server-http', ['servers', ...at(), 'url'], `Server URL ${node.url} must not use http://. Use https:// or wss:// instead.`, `Serve the API over TLS: ${node.url.replace(/^http:/, 'https:')}.`);
+        add('owasp:api8:2023-no-server-http', ['servers', ...at.path(), 'url'], `Server URL ${node.url} must not use http://. Use https:// or wss:// instead.`, `Serve the API over TLS: ${node.url.replace(/^http:/, 'https:')}.`);
     });
     root.servers.forEach((server, i) => {
       if (!isObj(server)) return;
@@ -289,12 +289,12 @@ function subject(path: JsonPath): string {
   return path.length === 0 ? 'Document' : path.map(String).join('.');
 }
 
-function walkSecuritySchemes(root: Obj, visit: (scheme: Obj, path: JsonPath, name: string) => void): void {
+function walkSecuritySchemes(doc: OpenApiDoc, visit: (scheme: Obj, path: JsonPath, name: string) => void): void {
   // `$..[securitySchemes]`: a securitySchemes map anywhere in the document.
-  walk(root, (node, at) => {
+  doc.eachNode((node, at) => {
     if (Array.isArray(node) || !isObj(node.securitySchemes)) return;
     for (const [name, scheme] of Object.entries(node.securitySchemes)) {
-      if (isObj(scheme)) visit(scheme, [...at(), 'securitySchemes', name], name);
+      if (isObj(scheme)) visit(scheme, [...at.path(), 'securitySchemes', name], name);
     }
   });
 }

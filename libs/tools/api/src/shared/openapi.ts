@@ -41,16 +41,30 @@ export class OpenApiDoc {
       );
   }
 
-  private links?: WeakMap<object, () => JsonPath>;
+  private links?: WeakMap<object, Link>;
+  private nodeList?: { node: Obj | unknown[]; link: Link }[];
+
+  /**
+   * Every object and array of the raw document with its link, in document order, collected
+   * by one walk and shared by all rules (each rule used to walk the document itself).
+   */
+  eachNode(visit: (node: Obj | unknown[], at: Link) => void): void {
+    if (!this.nodeList) {
+      const list: { node: Obj | unknown[]; link: Link }[] = [];
+      walk(this.root, (node, link) => list.push({ node, link }));
+      this.nodeList = list;
+    }
+    for (const { node, link } of this.nodeList) visit(node, link);
+  }
 
   /** JSON path where an object or array is written in the raw document (first occurrence). */
   pathOf(node: object): JsonPath | undefined {
     if (!this.links) {
-      const map = new WeakMap<object, () => JsonPath>();
-      walk(this.root, (n, at) => map.set(n, at));
+      const map = new WeakMap<object, Link>();
+      this.eachNode((n, at) => map.set(n, at));
       this.links = map;
     }
-    return this.links.get(node)?.();
+    return this.links.get(node)?.path();
   }
 
   /** A node's path plus an optional member key: where a finding about that node or member sits. */
@@ -125,40 +139,53 @@ export class OpenApiDoc {
   }
 }
 
-interface Link {
-  parent: Link | undefined;
-  key: string | number | undefined;
-}
+/** Where a node sits: its parent's link and its key there (the path is built only on request). */
+export class Link {
+  constructor(
+    readonly parent: Link | undefined,
+    readonly key: string | number | undefined,
+  ) {}
 
-function linkPath(link: Link): JsonPath {
-  const out: JsonPath = [];
-  for (let l: Link | undefined = link; l && l.key !== undefined; l = l.parent) out.push(l.key);
-  return out.reverse();
+  path(): JsonPath {
+    const out: JsonPath = [];
+    if (this.key === undefined) return out;
+    out.push(this.key);
+    for (let l = this.parent; l && l.key !== undefined; l = l.parent) out.push(l.key);
+    return out.reverse();
+  }
 }
 
 /**
  * Walks every object and array of the raw document once (refs are not followed, so a
- * definition is visited once, where it is written). `at()` builds the node's JSON path only
- * when a visitor asks for it: most nodes never need theirs, and copying paths was the cost.
+ * definition is visited once, where it is written). `at.path()` builds the node's JSON path
+ * only when a visitor asks for it: most nodes never need theirs, and copying paths was the cost.
  */
-export function walk(root: unknown, visit: (node: Obj | unknown[], at: () => JsonPath, key: string | number | undefined) => void): void {
-  const stack: { node: unknown; link: Link }[] = [{ node: root, link: { parent: undefined, key: undefined } }];
+export function walk(root: unknown, visit: (node: Obj | unknown[], at: Link, key: string | number | undefined) => void): void {
+  const nodes: unknown[] = [root];
+  const links: Link[] = [new Link(undefined, undefined)];
   const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const { node, link } = stack.pop()!;
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const link = links.pop()!;
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    visit(node as Obj | unknown[], () => linkPath(link), link.key);
+    visit(node as Obj | unknown[], link, link.key);
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
         const child = node[i];
-        if (child !== null && typeof child === 'object') stack.push({ node: child, link: { parent: link, key: i } });
+        if (child !== null && typeof child === 'object') {
+          nodes.push(child);
+          links.push(new Link(link, i));
+        }
       }
     } else {
       const keys = Object.keys(node);
       for (let k = keys.length - 1; k >= 0; k--) {
         const child = (node as Obj)[keys[k]];
-        if (child !== null && typeof child === 'object') stack.push({ node: child, link: { parent: link, key: keys[k] } });
+        if (child !== null && typeof child === 'object') {
+          nodes.push(child);
+          links.push(new Link(link, keys[k]));
+        }
       }
     }
   }
