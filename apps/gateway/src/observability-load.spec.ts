@@ -48,6 +48,21 @@ describe(`nothing lost: ${CALLS} concurrent tool calls`, () => {
    * counted, because a retried request that HAD been processed would leave a gateway record
    * no response told us about; the check below allows no more such records than retries.
    */
+  /** Admin GETs are read-only: a connection reset is simply retried. */
+  async function getJson<T>(path: string): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(`${cluster.url}${path}`, { headers: auth, signal: AbortSignal.timeout(60_000) });
+        expect(res.status).toBe(200);
+        return (await res.json()) as T;
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        if (attempt >= 5 || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw error;
+        await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      }
+    }
+  }
+
   async function post(body: string): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -85,9 +100,9 @@ describe(`nothing lost: ${CALLS} concurrent tool calls`, () => {
       records = [];
       let cursor: string | null = null;
       do {
-        const res = await fetch(`${cluster.url}/admin/logs?worker=gateway&event=gateway.tool&tool=${TOOL}&since=${started}&limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth });
-        expect(res.status).toBe(200);
-        const page = (await res.json()) as { records: Rec[]; nextCursor: string | null };
+        const page = await getJson<{ records: Rec[]; nextCursor: string | null }>(
+          `/admin/logs?worker=gateway&event=gateway.tool&tool=${TOOL}&since=${started}&limit=1000${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         records.push(...page.records);
         cursor = page.nextCursor;
       } while (cursor);
@@ -108,8 +123,7 @@ describe(`nothing lost: ${CALLS} concurrent tool calls`, () => {
     // Through each trace: exactly the gateway's record and the category worker's.
     const problems = (
       await mapLimit(calls, 16, async (c) => {
-        const res = await fetch(`${cluster.url}/admin/traces/${c.traceId}?since=${started}`, { headers: auth });
-        const { records: trace } = (await res.json()) as { records: Rec[] };
+        const { records: trace } = await getJson<{ records: Rec[] }>(`/admin/traces/${c.traceId}?since=${started}`);
         const gw = trace.filter((r) => r.worker === 'gateway' && r.event === 'gateway.tool');
         const worker = trace.filter((r) => r.worker === 'worker-docker' && r.event === 'tool.call' && r.tool === TOOL);
         const ok = gw.length === 1 && worker.length === 1 && worker[0].requestId === c.requestId && trace.every((r) => r.traceId === c.traceId);
