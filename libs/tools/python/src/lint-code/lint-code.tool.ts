@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { z } from 'zod';
 import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
-import type { Finding } from '@mcp/core-response';
+import { table, type Finding } from '@mcp/core-response';
 import { parsePython, type PyModule } from '../shared/parse';
 import { ScopeWalker, type Binding, type Scope } from '../shared/scope';
 import { callArgs, dottedName, functionParts, kids, lineOf, loc, params, statements, stringValue, textOf } from '../shared/syntax';
@@ -165,5 +165,9 @@ export const lintCode = defineTool({
     const byRule: Record<string, number> = {};
     for (const f of findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
     return { findings, metrics: { lines: m.lines.lineCount, findingsByRule: byRule } };
+  },
+  render(env) {
+    const byRule = (env.metrics?.findingsByRule ?? {}) as Record<string, number>;
+    return [table(['rule', 'findings', 'meaning'], LINT_RULES.filter((r) => byRule[r.id]).map((r) => [r.id, byRule[r.id], r.summary]))];
   },
 });
