@@ -28,8 +28,9 @@ const SUMMARY: Record<MutatorName, string> = {
 };
 const rules: RuleDoc[] = ALL_MUTATORS.map((id) => ({ id, severity: 'info', summary: SUMMARY[id], docs: DOCS }));
 
-// TypeScript nodes that wrap run-time code; every other TS node is a type and is never mutated.
-const TS_CODE = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSParameterProperty', 'TSModuleDeclaration', 'TSModuleBlock', 'TSExportAssignment', 'TSInstantiationExpression']);
+// Subtrees Stryker's instrumenter never enters: types (TSAsExpression included, with its
+// expression), enums, overload declarations, imports and decorators.
+const SKIP = new Set(['TSAsExpression', 'TSInterfaceDeclaration', 'TSTypeAnnotation', 'TSTypeAliasDeclaration', 'TSEnumDeclaration', 'TSDeclareFunction', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'ImportDeclaration', 'TSImportEqualsDeclaration', 'Decorator']);
 
 export const mutationSites = defineTool({
   name: 'quality_mutation_sites',
@@ -56,11 +57,11 @@ export const mutationSites = defineTool({
       for (const f of parseLcov(coverage)) for (const [line, hits] of f.lines) if (hits > 0) hitLines.add(line);
     }
     const sites: Site[] = [];
-    const visit = (node: Node, parent: Node | null): void => {
-      if (node.type.startsWith('TS') && !TS_CODE.has(node.type)) return;
-      if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration') return;
-      sites.push(...sitesFor(mod, node, parent, enabled));
-      for (const c of childNodes(node)) visit(c, node);
+    const visit = (node: Node, parent: Node | null, grand: Node | null = null): void => {
+      if (SKIP.has(node.type)) return;
+      if ((node.type === 'VariableDeclaration' || node.type === 'TSModuleDeclaration') && (node as { declare?: boolean }).declare) return;
+      sites.push(...sitesFor(mod, node, parent, enabled, grand));
+      for (const c of childNodes(node)) visit(c, node, parent);
     };
     visit(mod.ast.program, null);
 

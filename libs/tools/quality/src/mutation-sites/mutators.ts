@@ -48,34 +48,56 @@ function splice(mod: ParsedModule, node: Node, at: number, len: number, replacem
  * Stryker's mutators and where they apply: binary `+` with a string operand is concatenation
  * (not mutated), nothing inside TypeScript types, directives or import/export specifiers.
  */
-export function sitesFor(mod: ParsedModule, node: Node, parent: Node | null, enabled: Set<MutatorName>): Site[] {
+export function sitesFor(mod: ParsedModule, node: Node, parent: Node | null, enabled: Set<MutatorName>, grand: Node | null = null): Site[] {
   const out: Site[] = [];
   const code = mod.code;
   const push = (mutator: MutatorName, n: Node, offset: number, original: string, replacements: string[]) => {
     if (enabled.has(mutator) && replacements.length) out.push({ mutator, node: n, offset, original, replacements });
   };
+  /**
+   * Stryker's ConditionalExpression: a loop test becomes `false`; an if test `true` and `false`;
+   * any other boolean comparison or &&/|| becomes `true`/`false` (only `false` as an operand of
+   * ||, only `true` as an operand of &&).
+   */
+  const conditional = (n: Node) => {
+    if (testOfLoop || testOfIf) return;
+    const ops = ['!=', '!==', '&&', '<', '<=', '==', '===', '>', '>=', '||'];
+    if (!ops.includes((n as { operator: string }).operator)) return;
+    const repl = parent?.type === 'LogicalExpression' && parent.operator === '||' ? ['false'] : parent?.type === 'LogicalExpression' && parent.operator === '&&' ? ['true'] : ['true', 'false'];
+    push('ConditionalExpression', n, n.start ?? 0, textOf(mod, n), repl);
+  };
+  const testOfLoop = !!parent && (parent.type === 'ForStatement' || parent.type === 'WhileStatement' || parent.type === 'DoWhileStatement') && parent.test === node;
+  const testOfIf = !!parent && parent.type === 'IfStatement' && parent.test === node;
+  if (testOfLoop) push('ConditionalExpression', node, node.start ?? 0, textOf(mod, node), ['false']);
+  else if (testOfIf) push('ConditionalExpression', node, node.start ?? 0, textOf(mod, node), ['true', 'false']);
   switch (node.type) {
     case 'BinaryExpression': {
       if (node.left.type === 'PrivateName') break;
       const op = node.operator;
       const at = operatorAt(code, node.left.end ?? 0, op);
       const original = textOf(mod, node);
-      if (ARITH[op] && !(op === '+' && (isStringy(node.left) || isStringy(node.right)))) {
-        push('ArithmeticOperator', node, at, original, ARITH[op].map((r) => splice(mod, node, at, op.length, r)));
+      // Stryker: no arithmetic mutant when the right operand, or the left (or its right operand
+      // in a chain), is a string or template literal.
+      const leftKind = node.left.type === 'BinaryExpression' ? node.left.right : node.left;
+      if (ARITH[op] && !isStringy(node.right) && !isStringy(leftKind)) {
+        push('ArithmeticOperator', node, node.start ?? 0, original, ARITH[op].map((r) => splice(mod, node, at, op.length, r)));
       }
-      if (EQUALITY[op]) push('EqualityOperator', node, at, original, EQUALITY[op].map((r) => splice(mod, node, at, op.length, r)));
+      if (EQUALITY[op]) push('EqualityOperator', node, node.start ?? 0, original, EQUALITY[op].map((r) => splice(mod, node, at, op.length, r)));
+      conditional(node);
       break;
     }
     case 'LogicalExpression': {
       const at = operatorAt(code, node.left.end ?? 0, node.operator);
-      push('LogicalOperator', node, at, textOf(mod, node), LOGICAL[node.operator].map((r) => splice(mod, node, at, node.operator.length, r)));
+      push('LogicalOperator', node, node.start ?? 0, textOf(mod, node), LOGICAL[node.operator].map((r) => splice(mod, node, at, node.operator.length, r)));
+      conditional(node);
       break;
     }
     case 'AssignmentExpression': {
       const repl = ASSIGN[node.operator];
-      if (repl && !(node.operator === '+=' && isStringy(node.right))) {
+      // Stryker: not when a string is assigned, except for the logical assignments.
+      if (repl && !(isStringy(node.right) && !['&&=', '||=', '??='].includes(node.operator))) {
         const at = operatorAt(code, node.left.end ?? 0, node.operator);
-        push('AssignmentOperator', node, at, textOf(mod, node), repl.map((r) => splice(mod, node, at, node.operator.length, r)));
+        push('AssignmentOperator', node, node.start ?? 0, textOf(mod, node), repl.map((r) => splice(mod, node, at, node.operator.length, r)));
       }
       break;
     }
@@ -96,16 +118,9 @@ export function sitesFor(mod: ParsedModule, node: Node, parent: Node | null, ena
     case 'BooleanLiteral':
       push('BooleanLiteral', node, node.start ?? 0, String(node.value), [String(!node.value)]);
       break;
-    case 'IfStatement':
-    case 'ConditionalExpression':
-      if (node.test.type !== 'BooleanLiteral') push('ConditionalExpression', node.test, node.test.start ?? 0, textOf(mod, node.test), ['true', 'false']);
-      break;
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-      if (node.test.type !== 'BooleanLiteral') push('ConditionalExpression', node.test, node.test.start ?? 0, textOf(mod, node.test), ['false']);
-      break;
     case 'ForStatement':
-      if (node.test && node.test.type !== 'BooleanLiteral') push('ConditionalExpression', node.test, node.test.start ?? 0, textOf(mod, node.test), ['false']);
+      // for (;;) gets a `false` test.
+      if (!node.test) push('ConditionalExpression', node, node.start ?? 0, textOf(mod, node).split('\n')[0], ['for (...; false; ...)']);
       break;
     case 'SwitchCase':
       if (node.consequent.length) push('ConditionalExpression', node, node.start ?? 0, textOf(mod, node).split('\n')[0], [`${node.test ? `case ${textOf(mod, node.test)}` : 'default'}:`]);
@@ -116,7 +131,7 @@ export function sitesFor(mod: ParsedModule, node: Node, parent: Node | null, ena
       }
       break;
     case 'BlockStatement':
-      if (node.body.length > 0 && !isDerivedConstructorBody(node, parent)) push('BlockStatement', node, node.start ?? 0, firstLine(textOf(mod, node)), ['{}']);
+      if (node.body.length > 0 && !isDerivedConstructorBody(mod, node, parent, grand)) push('BlockStatement', node, node.start ?? 0, firstLine(textOf(mod, node)), ['{}']);
       break;
     case 'StringLiteral':
       if (parent && !isStringContextExcluded(node, parent)) push('StringLiteral', node, node.start ?? 0, textOf(mod, node), [node.value === '' ? '"Stryker was here!"' : '""']);
@@ -133,21 +148,21 @@ export function sitesFor(mod: ParsedModule, node: Node, parent: Node | null, ena
     case 'OptionalMemberExpression':
       if (node.optional) {
         const at = code.indexOf('?.', node.object.end ?? 0);
-        push('OptionalChaining', node, at, textOf(mod, node), [splice(mod, node, at, 2, node.computed ? '' : '.')]);
+        push('OptionalChaining', node, node.start ?? 0, textOf(mod, node), [splice(mod, node, at, 2, node.computed ? '' : '.')]);
       }
       break;
     case 'OptionalCallExpression':
       if (node.optional) {
         const at = code.indexOf('?.', node.callee.end ?? 0);
-        push('OptionalChaining', node, at, textOf(mod, node), [splice(mod, node, at, 2, '')]);
+        push('OptionalChaining', node, node.start ?? 0, textOf(mod, node), [splice(mod, node, at, 2, '')]);
       }
       break;
     case 'CallExpression': {
       const callee = node.callee;
-      if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier' && METHODS[callee.property.name]) {
+      if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed && callee.property.type === 'Identifier' && Object.hasOwn(METHODS, callee.property.name)) {
         const name = callee.property.name;
         const obj = textOf(mod, callee.object);
-        push('MethodExpression', node, callee.property.start ?? 0, textOf(mod, node), METHODS[name].map((r) => (r === '' ? obj : splice(mod, node, callee.property.start ?? 0, name.length, r))));
+        push('MethodExpression', node, node.start ?? 0, textOf(mod, node), METHODS[name].map((r) => (r === '' ? obj : splice(mod, node, callee.property.start ?? 0, name.length, r))));
       }
       break;
     }
@@ -169,8 +184,12 @@ function firstLine(s: string): string {
   return s.includes('\n') ? `${line} ... }` : line;
 }
 
-function isDerivedConstructorBody(block: Node, parent: Node | null): boolean {
-  return parent?.type === 'ClassMethod' && parent.kind === 'constructor' && block.type === 'BlockStatement' && block.body.some((s) => s.type === 'ExpressionStatement' && s.expression.type === 'CallExpression' && s.expression.callee.type === 'Super');
+/** Stryker keeps a constructor body that calls super() when parameter properties or initialized fields need it. */
+function isDerivedConstructorBody(mod: ParsedModule, block: Node, parent: Node | null, grand: Node | null): boolean {
+  if (parent?.type !== 'ClassMethod' || parent.kind !== 'constructor' || block.type !== 'BlockStatement') return false;
+  const paramProps = parent.params.some((p) => p.type === 'TSParameterProperty');
+  const initialized = grand?.type === 'ClassBody' && grand.body.some((m) => m.type === 'ClassProperty' && m.value);
+  return (paramProps || initialized) && /\bsuper\s*\(/.test(textOf(mod, block));
 }
 
 function isStringContextExcluded(node: Node, parent: Node): boolean {
