@@ -117,18 +117,25 @@ async function openTrace(id, ts) {
   }));
   box.scrollIntoView({ block: 'nearest' });
 }
-const seen = new Set(); let tailSince = Date.now() - 120000;
+// Live tail: poll from a little before the newest record seen (tail events can land a few
+// seconds late), follow cursors for a burst, and drop what was already shown.
+const seen = new Map(); let tailSince = Date.now() - 120000;
 async function pollTail() {
-  const res = await api('/admin/logs?since=' + Math.max(0, tailSince - 10000) + '&limit=500');
+  const records = []; let cursor = null;
+  for (let page = 0; page < 5; page++) {
+    const res = await api('/admin/logs?since=' + Math.max(0, tailSince - 10000) + '&limit=500' + (cursor ? '&cursor=' + cursor : ''));
+    records.push(...res.records); cursor = res.nextCursor; if (!cursor) break;
+  }
   const hide = $('#hide-admin').checked; const box = $('#tail'); const stick = box.scrollTop + box.clientHeight >= box.scrollHeight - 4;
-  for (const r of res.records) {
+  for (const r of records) {
     const k = r.ts + '|' + r.worker + '|' + r.event + '|' + (r.requestId || '') + '|' + (r.msg || '') + '|' + (r.tool || '');
-    if (seen.has(k)) continue; seen.add(k); tailSince = Math.max(tailSince, r.ts);
+    if (seen.has(k)) continue; seen.set(k, r.ts); tailSince = Math.max(tailSince, r.ts);
     if (hide && typeof r.path === 'string' && r.path.startsWith('/admin')) continue;
     const line = el('div', { class: r.level, 'data-request': r.requestId || '' }, time(r.ts) + ' ' + r.worker + ' ' + r.level + ' ' + r.event + (r.tool ? ' ' + r.tool : '') + (r.path ? ' ' + r.path : '') + (r.outcome ? ' ' + r.outcome : '') + (r.durationMs != null ? ' ' + r.durationMs + 'ms' : '') + (r.msg ? ' ' + r.msg : ''));
     if (r.traceId) line.addEventListener('click', () => openTrace(r.traceId, r.ts));
     box.append(line);
   }
+  for (const [k, ts] of seen) if (ts < tailSince - 60000) seen.delete(k);
   while (box.childElementCount > 1000) box.firstElementChild.remove();
   if (stick) box.scrollTop = box.scrollHeight;
 }
