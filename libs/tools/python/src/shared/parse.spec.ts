@@ -26,6 +26,10 @@ describe('parsePython (the forked Lezer grammar)', () => {
     ['x = [1, 2,, 3]\n', 1, 11],
     ['class A:\npass\n', 2, 1],
     ['print "hello"\n', 1, 1],
+    ['try:\n    pass\nexcept ValueError, e:\n    pass\n', 3, 18],
+    ['raise ValueError, "bad"\n', 1, 17],
+    ['mode = 0755\n', 1, 8],
+    ['if a <> b:\n    pass\n', 1, 6],
   ])('reports %j at the line and column of the first error', (src, line, column) => {
     let error: unknown;
     try {

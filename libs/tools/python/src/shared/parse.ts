@@ -21,7 +21,10 @@ export function parsePython(text: string, path?: string): PyModule {
   const tree = parser.parse(text);
   const lines = new LineIndex(text);
   let errorAt = -1;
-  let legacyPrint = -1;
+  let legacy: { at: number; message: string } | null = null;
+  const python2 = (at: number, message: string) => {
+    if (!legacy) legacy = { at, message };
+  };
   tree.iterate({
     enter(n) {
       if (errorAt >= 0) return false;
@@ -29,14 +32,34 @@ export function parsePython(text: string, path?: string): PyModule {
         errorAt = n.from;
         return false;
       }
-      // The grammar still accepts Python 2's print statement; Python 3 does not.
-      if (n.name === 'PrintStatement' && legacyPrint < 0) legacyPrint = n.from;
+      // The grammar still accepts some Python 2 forms that Python 3 rejects.
+      switch (n.name) {
+        case 'PrintStatement':
+          python2(n.from, "Missing parentheses in call to 'print'");
+          break;
+        case 'RaiseStatement':
+        case 'TryStatement': {
+          for (let c = n.node.firstChild, prev = ''; c; prev = c.name, c = c.nextSibling) {
+            if (c.name !== ',') continue;
+            if (n.name === 'RaiseStatement') python2(c.from, 'invalid syntax');
+            else if (prev !== 'except') python2(c.from, 'multiple exception types must be parenthesized');
+          }
+          break;
+        }
+        case 'CompareOp':
+          if (text.slice(n.from, n.to) === '<>') python2(n.from, 'invalid syntax');
+          break;
+        case 'Number':
+          if (/^0+[1-9][0-9_]*$/.test(text.slice(n.from, n.to))) python2(n.from, 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers');
+          break;
+      }
       return undefined;
     },
   });
-  if (errorAt < 0 && legacyPrint >= 0) {
-    const { line, column } = lines.position(legacyPrint);
-    throw new ParseError("Missing parentheses in call to 'print'", line, column, path);
+  const old = legacy as { at: number; message: string } | null;
+  if (errorAt < 0 && old) {
+    const { line, column } = lines.position(old.at);
+    throw new ParseError(old.message, line, column, path);
   }
   if (errorAt >= 0) {
     const { line, column } = lines.position(errorAt);
