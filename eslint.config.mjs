@@ -2,8 +2,10 @@ import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
-const categories = ['nodejs', 'python', 'docker', 'quality', 'webdesign', 'database', 'api', 'architecture'];
+// One scope per category lib, discovered so that a generated category is constrained too.
+const categories = readdirSync(new URL('./libs/tools', import.meta.url));
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.wrangler', '**/.nx', '**/fixtures/**', '**/worker-configuration.d.ts'] },

@@ -11,7 +11,9 @@ const moduleNameMapper = {
   '^pino$': require.resolve('pino/browser.js'),
 };
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-  moduleNameMapper[`^${alias.replace(/[/.-]/g, '\\$&')}$`] = path.join(__dirname, target);
+  // `@mcp/tools-*` -> `^@mcp/tools-(.*)$` -> `.../libs/tools/$1/src/index.ts`
+  const pattern = alias.replace(/[/.-]/g, '\\$&').replace('*', '(.*)');
+  moduleNameMapper[`^${pattern}$`] = path.join(__dirname, target).replace('*', '$1');
 }
 
 module.exports = {

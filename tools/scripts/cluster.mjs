@@ -2,13 +2,17 @@
 // own wrangler.jsonc (turned into miniflare options by wrangler at build time, so local runs
 // and deploys share one config). Used by `npm start`, the integration specs and the benchmarks.
 import './env.mjs';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Miniflare, Log, LogLevel } from 'miniflare';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CATEGORY_APPS = ['nodejs', 'python', 'docker', 'quality', 'webdesign', 'database', 'api', 'architecture'].map((c) => `worker-${c}`);
+// Every app with a wrangler config is a worker of the cluster: a new category worker
+// (nx g @mcp/workspace-plugin:category-worker) is picked up without editing this file.
+export const CATEGORY_APPS = readdirSync(path.join(ROOT, 'apps'))
+  .filter((app) => app.startsWith('worker-') && existsSync(path.join(ROOT, 'apps', app, 'wrangler.jsonc')))
+  .sort();
 export const ALL_APPS = ['gateway', ...CATEGORY_APPS, 'tailworker'];
 
 /**

@@ -1,4 +1,4 @@
 import { describeCategoryThroughGateway } from '@mcp/core-protocol/testing';
-import cases from '@mcp/tools-api/bench';
+import cases from '@mcp/bench/tools-api';
 
 describeCategoryThroughGateway('api', cases);

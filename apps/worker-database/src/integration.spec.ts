@@ -1,4 +1,4 @@
 import { describeCategoryThroughGateway } from '@mcp/core-protocol/testing';
-import cases from '@mcp/tools-database/bench';
+import cases from '@mcp/bench/tools-database';
 
 describeCategoryThroughGateway('database', cases);

@@ -1,4 +1,4 @@
 import { describeCategoryThroughGateway } from '@mcp/core-protocol/testing';
-import cases from '@mcp/tools-docker/bench';
+import cases from '@mcp/bench/tools-docker';
 
 describeCategoryThroughGateway('docker', cases);

@@ -1,5 +1,5 @@
 import { describeCategoryThroughGateway, startOsvStub } from '@mcp/core-protocol/testing';
-import cases from '@mcp/tools-python/bench';
+import cases from '@mcp/bench/tools-python';
 
 // The vulnerability tool queries OSV: here a loopback stand-in (no network in tests).
 let osv: Awaited<ReturnType<typeof startOsvStub>> | undefined;

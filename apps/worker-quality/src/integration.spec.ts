@@ -1,4 +1,4 @@
 import { describeCategoryThroughGateway } from '@mcp/core-protocol/testing';
-import cases from '@mcp/tools-quality/bench';
+import cases from '@mcp/bench/tools-quality';
 
 describeCategoryThroughGateway('quality', cases);

@@ -12,7 +12,7 @@ export type {
   ToolDescriptor,
   ToolAnnotationsShape,
 } from './contract';
-export { CATEGORY_ROUTES, routeForTool } from './routing';
+export { routeForTool } from './routing';
 export type { CategoryRoute } from './routing';
 export { defineTool } from './registry/define-tool';
 export type { ToolDefinition, ToolContext, RuleDoc } from './registry/define-tool';

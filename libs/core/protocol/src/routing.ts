@@ -1,6 +1,8 @@
 /**
- * The routing table: tool-name prefix -> category -> the gateway's service binding. The
- * gateway never imports tool code; adding a tool to a category changes nothing here.
+ * A routing table entry: tool-name prefix -> category -> the gateway's service binding. The
+ * table itself belongs to the gateway app (apps/gateway/src/routes.ts), so adding a category
+ * changes the gateway and nothing shared: `nx affected` then names only the new worker, its
+ * lib and the gateway.
  */
 export interface CategoryRoute {
   category: string;
@@ -8,17 +10,6 @@ export interface CategoryRoute {
   binding: string;
 }
 
-export const CATEGORY_ROUTES: readonly CategoryRoute[] = [
-  { category: 'nodejs', prefix: 'node_', binding: 'NODEJS_MCP_WORKER' },
-  { category: 'python', prefix: 'python_', binding: 'PYTHON_MCP_WORKER' },
-  { category: 'docker', prefix: 'docker_', binding: 'DOCKER_MCP_WORKER' },
-  { category: 'quality', prefix: 'quality_', binding: 'QUALITY_MCP_WORKER' },
-  { category: 'webdesign', prefix: 'web_', binding: 'WEBDESIGN_MCP_WORKER' },
-  { category: 'database', prefix: 'db_', binding: 'DATABASE_MCP_WORKER' },
-  { category: 'api', prefix: 'api_', binding: 'API_MCP_WORKER' },
-  { category: 'architecture', prefix: 'arch_', binding: 'ARCHITECTURE_MCP_WORKER' },
-];
-
-export function routeForTool(name: string, routes: readonly CategoryRoute[] = CATEGORY_ROUTES): CategoryRoute | undefined {
+export function routeForTool(name: string, routes: readonly CategoryRoute[]): CategoryRoute | undefined {
   return routes.find((r) => name.startsWith(r.prefix));
 }

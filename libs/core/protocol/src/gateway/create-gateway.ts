@@ -1,7 +1,7 @@
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 import { childTrace, createLogger, formatTraceparent, newRequestId, parseTraceparent, type Logger, type TraceContext } from '@mcp/core-logger';
 import type { CategoryWorkerRpc } from '../contract';
-import { CATEGORY_ROUTES, type CategoryRoute } from '../routing';
+import type { CategoryRoute } from '../routing';
 import { ToolCatalog } from './catalog';
 import { checkHealth } from './health';
 import { buildServer, type GatewayServices, type RequestState } from './mcp-server';
@@ -33,7 +33,7 @@ const REQUEST_ID_HEADER = 'x-mcp-workers-request-id';
  * The gateway's fetch handler. Everything per isolate (catalog cache, MCP handler) is built
  * on the first request, because Workers hand `env` to the handler, not to module scope.
  */
-export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES) {
+export function createGateway(routes: readonly CategoryRoute[]) {
   let isolate: Isolate | undefined;
 
   function init(env: GatewayEnv): Isolate {
@@ -42,7 +42,7 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
     const lookup = (route: CategoryRoute) => env[route.binding] as CategoryWorkerRpc | undefined;
     const callTimeoutMs = positive(env.CALL_TIMEOUT_MS, 10_000);
     const listTtlMs = positive(env.LIST_TTL_MS, 30_000);
-    let notify: (() => void) | undefined;
+    const notifier: { notify?: () => void } = {};
     const services: GatewayServices = {
       routes,
       lookup,
@@ -51,7 +51,7 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
       catalog: new ToolCatalog(routes, lookup, {
         ttlMs: listTtlMs,
         timeoutMs: Math.min(callTimeoutMs, 5_000),
-        onChange: () => notify?.(),
+        onChange: () => notifier.notify?.(),
       }),
     };
     const mcp = createMcpHandler(
@@ -61,7 +61,7 @@ export function createGateway(routes: readonly CategoryRoute[] = CATEGORY_ROUTES
         maxRequestBodySize: positive(env.MAX_BODY_BYTES, 2 * 1024 * 1024),
       },
     );
-    notify = () => mcp.notify.toolsChanged();
+    notifier.notify = () => mcp.notify.toolsChanged();
     isolate = { services, logger, mcp };
     return isolate;
   }
