@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   Kind,
-  TypeInfo,
   buildASTSchema,
   getNamedType,
   getNullableType,
@@ -10,8 +9,6 @@ import {
   isListType,
   isObjectType,
   validate,
-  visit,
-  visitWithTypeInfo,
   type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -133,28 +130,25 @@ function lintSdl(doc: DocumentNode, schema: GraphQLSchema | undefined): Finding[
   return out;
 }
 
-/** Fields and enum values an operation uses although the schema deprecates them. */
-function deprecatedUsage(schema: GraphQLSchema, doc: DocumentNode): Finding[] {
-  const out: Finding[] = [];
-  const info = new TypeInfo(schema);
-  visit(
-    doc,
-    visitWithTypeInfo(info, {
-      Field(node) {
-        const def = info.getFieldDef();
-        const parent = info.getParentType();
-        if (def?.deprecationReason)
-          out.push(finding('no-deprecated', `This field "${parent?.name}.${def.name}" is marked as deprecated in your GraphQL schema (reason: ${def.deprecationReason})`, at(node.name, 'queries'), `Stop selecting ${parent?.name}.${def.name}; the schema's reason says what replaces it.`, { path: `${parent?.name}.${def.name}` }));
-      },
-      EnumValue(node) {
-        const value = info.getEnumValue();
-        const type = getNamedType(info.getInputType() ?? undefined);
-        if (value?.deprecationReason)
-          out.push(finding('no-deprecated', `This enum value "${type?.name}.${value.name}" is marked as deprecated in your GraphQL schema (reason: ${value.deprecationReason})`, at(node, 'queries'), `Stop sending ${value.name}; the schema's reason says what replaces it.`, { path: `${type?.name}.${value.name}` }));
-      },
-    }),
-  );
-  return out;
+/**
+ * Fields and enum values an operation uses although the schema deprecates them, as a rule of
+ * the validation pass (it reads the same type information, so it needs no traversal of its own).
+ */
+function deprecatedUsageRule(out: Finding[]): ValidationRule {
+  return (context) => ({
+    Field(node) {
+      const def = context.getFieldDef();
+      const parent = context.getParentType();
+      if (def?.deprecationReason)
+        out.push(finding('no-deprecated', `This field "${parent?.name}.${def.name}" is marked as deprecated in your GraphQL schema (reason: ${def.deprecationReason})`, at(node.name, 'queries'), `Stop selecting ${parent?.name}.${def.name}; the schema's reason says what replaces it.`, { path: `${parent?.name}.${def.name}` }));
+    },
+    EnumValue(node) {
+      const value = context.getEnumValue();
+      const type = getNamedType(context.getInputType() ?? undefined);
+      if (value?.deprecationReason)
+        out.push(finding('no-deprecated', `This enum value "${type?.name}.${value.name}" is marked as deprecated in your GraphQL schema (reason: ${value.deprecationReason})`, at(node, 'queries'), `Stop sending ${value.name}; the schema's reason says what replaces it.`, { path: `${type?.name}.${value.name}` }));
+    },
+  });
 }
 
 export const lintGraphqlTool = defineTool({
@@ -207,8 +201,10 @@ export const lintGraphqlTool = defineTool({
         };
         return rule(view);
       });
-      for (const error of validate(schema, opsDoc, tagged, { maxErrors: 10_000 })) findings.push(fromGraphqlError(ruleOf.get(error) ?? 'graphql-validation', error, 'queries'));
-      findings.push(...deprecatedUsage(schema, opsDoc));
+      const deprecated: Finding[] = [];
+      for (const error of validate(schema, opsDoc, [...tagged, deprecatedUsageRule(deprecated)], { maxErrors: 10_000 }))
+        findings.push(fromGraphqlError(ruleOf.get(error) ?? 'graphql-validation', error, 'queries'));
+      findings.push(...deprecated);
     }
     if (opsDoc) {
       const fragments = new Map<string, FragmentDefinitionNode>();
