@@ -33,6 +33,20 @@ describe('web_lint_jsx_accessibility', () => {
     expect((await lint('const A = () => <input autoFocus={false} aria-label="x" />;')).map((f) => f.ruleId)).toEqual(['no-autofocus']);
   });
 
+  it('honours eslint-disable directives like ESLint does', async () => {
+    const src = [
+      'export const A = () => (',
+      '  <form>',
+      '    {/* eslint-disable-next-line jsx-a11y/no-autofocus */}',
+      '    <input aria-label="q" autoFocus />',
+      '    <img src="a.png" /> {/* eslint-disable-line jsx-a11y/alt-text */}',
+      '    <img src="b.png" />',
+      '  </form>',
+      ');',
+    ].join('\n');
+    expect((await lint(src)).map((f) => [f.ruleId, f.location?.line])).toEqual([['alt-text', 6]]);
+  });
+
   it('checks components only when options.components maps them to a DOM element', async () => {
     const src = 'export const Hero = () => <Image src="/hero.png" />;';
     expect(await lint(src)).toEqual([]);

@@ -23,6 +23,37 @@ import { elementName } from './jsx-props';
 // sourceType "unambiguous", so every tool reports a syntax error at the same place.
 const PLUGINS: ParserPlugin[] = ['typescript', 'jsx', 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
 
+interface Directive {
+  from: number;
+  to: number;
+  rules: string[] | null;
+}
+
+/**
+ * ESLint's inline directives (`eslint-disable-next-line`, `eslint-disable-line`, block
+ * `eslint-disable` ... `eslint-enable`): the plugin's findings they silence are silenced here too.
+ */
+function directives(ast: Node): Directive[] {
+  const out: Directive[] = [];
+  const open: { line: number; rules: string[] | null }[] = [];
+  const comments = ((ast as unknown as { comments?: { value: string; type: string; loc: { start: { line: number }; end: { line: number } } }[] }).comments ?? []);
+  for (const c of comments) {
+    const m = /^\s*eslint-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)(?:\s--.*)?\s*$/.exec(c.value);
+    if (!m) continue;
+    const list = m[2].split(',').map((r) => r.trim().replace(/^jsx-a11y\//, '')).filter(Boolean);
+    const rules = list.length ? list : null;
+    if (m[1] === 'disable-next-line') out.push({ from: c.loc.end.line + 1, to: c.loc.end.line + 1, rules });
+    else if (m[1] === 'disable-line') out.push({ from: c.loc.start.line, to: c.loc.start.line, rules });
+    else if (m[1] === 'disable' && c.type === 'CommentBlock') open.push({ line: c.loc.start.line, rules });
+    else if (m[1] === 'enable') {
+      const o = open.pop();
+      if (o) out.push({ from: o.line, to: c.loc.end.line, rules: o.rules });
+    }
+  }
+  for (const o of open) out.push({ from: o.line, to: Infinity, rules: o.rules });
+  return out;
+}
+
 function parseJsx(code: string): Node {
   try {
     return parse(code, { sourceType: 'unambiguous', plugins: PLUGINS, errorRecovery: false });
@@ -108,6 +139,10 @@ export const lintJsxAccessibility = defineTool({
         roleHasRequiredAriaProps(ctx, attr, tag, attrs);
       }
     });
+    const silenced = directives(ast);
+    const kept = findings.filter((f) => !silenced.some((d) => f.location!.line >= d.from && f.location!.line <= d.to && (!d.rules || d.rules.includes(f.ruleId))));
+    findings.length = 0;
+    findings.push(...kept);
     const perRule = Object.keys(RULE_SUMMARIES).map((rule) => ({ rule, count: findings.filter((f) => f.ruleId === rule).length })).filter((r) => r.count);
     return { findings, metrics: { elements, rules: perRule } };
   },
