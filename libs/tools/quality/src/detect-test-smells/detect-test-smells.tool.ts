@@ -99,7 +99,7 @@ export function testSmells(mod: ParsedModule, path: string | undefined): Finding
   const checkTestBody = (fn: Node, name: string): void => {
     let asserted = false;
     walk(fn, {
-      enter(n, parent) {
+      enter(n) {
         if (isAssertion(n)) asserted = true;
         // Mocha's done-style / chai's should chains: x.should.equal(1)
         if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'should') asserted = true;

@@ -1,7 +1,6 @@
 // Spec helper (not tool code): runs ESLint 9 with only the ported rules on the given files and
 // prints {path: messages[]} as JSON. Called by lint-javascript.diff.spec.ts in a child process.
 // lintText without a filePath, so ESLint's default node_modules ignore does not apply.
-/* global process, console -- a Node script run by the spec, not worker code */
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import globals from 'globals';
