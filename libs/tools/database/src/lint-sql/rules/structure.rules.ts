@@ -364,6 +364,21 @@ export const conventionRules: RuleImpl[] = [
     },
   },
   {
+    id: 'CV10',
+    name: 'convention.quoted_literals',
+    summary: 'Consistent usage of preferred quotes for quoted literals (dialects where both quote strings: MySQL)',
+    check(ctx) {
+      if (ctx.dialect !== 'mysql') return;
+      let ref: string | undefined;
+      for (const t of ctx.tokens) {
+        if (t.type !== 'string' || !(t.text.startsWith("'") || t.text.startsWith('"'))) continue;
+        const q = t.text[0];
+        if (!ref) ref = q;
+        else if (q !== ref) ctx.report('CV10', t, `Inconsistent quoted literal: ${t.text} uses ${q === '"' ? 'double' : 'single'} quotes after ${ref === '"' ? 'double' : 'single'}-quoted literals`, `Write it with ${ref === '"' ? 'double' : 'single'} quotes`);
+      }
+    },
+  },
+  {
     id: 'CV11',
     name: 'convention.casting_style',
     summary: 'Consistent casting style (:: or CAST)',
