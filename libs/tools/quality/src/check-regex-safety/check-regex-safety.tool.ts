@@ -7,7 +7,7 @@ const rules: RuleDoc[] = [
   { id: 'redos', severity: 'error', summary: 'The pattern can backtrack super-linearly: error when exponential, warning when polynomial', docs: 'https://makenowjust-labs.github.io/recheck/' },
 ];
 
-const SUFFIXES = ['!', '\u0000', '#', ' ', '\n', 'A', '0', 'a', '-', '_', '@', '.'];
+const SUFFIXES = ['!', '\u0000', '#', ' ', '\n', 'A', '0', 'a', '-', '_', '@', '.', ''];
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').split('\u0000').join('\\0')}'`;
 
 const KIND_TEXT: Record<Cause['kind'], string> = {
@@ -15,6 +15,7 @@ const KIND_TEXT: Record<Cause['kind'], string> = {
   'adjacent-quantifiers': 'quantifiers that compete for the same characters',
   'overlapping-alternation': 'overlapping alternation inside a repetition',
   'unanchored-quantifier': 'unanchored quantifier retried at every start position',
+  'unanchored-prefix': 'unanchored search that rescans the rest of the input from every occurrence of its prefix:',
 };
 
 /** A suffix that makes the whole attack fail (verified on a short, harmless pump). */
@@ -26,7 +27,7 @@ function rejectingSuffix(source: string, flags: string, cause: Cause): string {
     return '!';
   }
   for (const s of SUFFIXES) {
-    if (cause.pumpSet?.has(s.codePointAt(0)!)) continue;
+    if (s && cause.pumpSet?.has(s.codePointAt(0)!) && cause.kind !== 'unanchored-prefix') continue;
     if (!re.test(cause.prefix + cause.pump.repeat(8) + s)) return s;
   }
   return '!';
@@ -119,7 +120,7 @@ export const checkRegexSafety = defineTool({
     )[0];
     const suffix = rejectingSuffix(content, flags, worst);
     // Enough repetitions for ~10^9 backtracking steps: 2^30 (exponential), or n^degree.
-    const n = exponential ? 30 : Math.ceil(Math.pow(2e9, 1 / (degree as number)));
+    const n = exponential ? 30 : Math.ceil(Math.pow(2e9 / Math.max(1, worst.pump.length), 1 / (degree as number)));
     const attack = {
       string: worst.prefix + worst.pump.repeat(n) + suffix,
       pattern: [worst.prefix ? quote(worst.prefix) : '', `${quote(worst.pump)}.repeat(${n})`, quote(suffix)].filter(Boolean).join(' + '),
@@ -132,7 +133,7 @@ export const checkRegexSafety = defineTool({
         severity: c.exponential ? ('error' as const) : ('warning' as const),
         message: `${shown}: ${KIND_TEXT[c.kind]} ${JSON.stringify(c.raw)}${c.other ? ` (with ${JSON.stringify(c.other)})` : ''} backtracks ${c.exponential ? 'exponentially' : 'polynomially'} on ${c.prefix ? `${quote(c.prefix)} + ` : ''}${quote(c.pump)}.repeat(n) + a rejecting character.`,
         location: { line: 1, column: c.offset },
-        fix: c.fix !== undefined ? `Use the equivalent /${c.fix}/${flags}.` : 'Make the repetition unambiguous: let each character be matched by only one quantifier or alternative (e.g. (a+)+ -> a+, (\\w|\\d)+ -> \\w+), or anchor and bound the input length.',
+        fix: c.fix !== undefined ? `Use the equivalent /${c.fix}/${flags}.` : c.kind === 'unanchored-prefix' ? `Bound the repetition (e.g. ${JSON.stringify(c.raw.replace(/[*+]\??$/, '{0,200}'))}), anchor the pattern, or check the input length first.` : 'Make the repetition unambiguous: let each character be matched by only one quantifier or alternative (e.g. (a+)+ -> a+, (\\w|\\d)+ -> \\w+), or anchor and bound the input length.',
         docs: rules[0].docs,
       }));
     let rewrite: string | null = null;

@@ -8,7 +8,7 @@ import { ParseError } from '@mcp/core-response';
 const toCharSet = (node: AST.Node, flags: AST.Flags): CharSet => toCharSetRaw(node as Parameters<typeof toCharSetRaw>[0], flags);
 
 export interface Cause {
-  kind: 'nested-quantifier' | 'adjacent-quantifiers' | 'overlapping-alternation' | 'unanchored-quantifier';
+  kind: 'nested-quantifier' | 'adjacent-quantifiers' | 'overlapping-alternation' | 'unanchored-quantifier' | 'unanchored-prefix';
   exponential: boolean;
   /** The quantifier (or alternation) at fault, as written, and its 0-based offset. */
   raw: string;
@@ -112,7 +112,63 @@ export function findCauses(literal: AST.RegExpLiteral): Cause[] {
     });
   }
   causes.push(...overlappingAlternation(literal.pattern, flags));
+  if (!causes.some((c) => c.kind === 'unanchored-quantifier')) causes.push(...unanchoredPrefix(literal));
   return causes;
+}
+
+/**
+ * An unanchored search retries at every start: `\bstack\b.*\b(exceeded|overflow)\b` on
+ * "stack stack stack ..." runs `.*` to the end from every "stack" before failing, O(n^2). scslre
+ * only builds single-character pumps; this covers a multi-character prefix before an unbounded
+ * quantifier that can swallow it. The repeated unit is checked with the real regex: the prefix
+ * must match at every repetition and the whole pattern must fail.
+ */
+function unanchoredPrefix(literal: AST.RegExpLiteral): Cause[] {
+  const flags = literal.flags;
+  if (flags.sticky || literal.pattern.alternatives.length !== 1) return [];
+  const elements = literal.pattern.alternatives[0].elements;
+  if (elements[0]?.type === 'Assertion' && elements[0].kind === 'start') return [];
+  const k = elements.findIndex((e) => e.type === 'Quantifier' && e.max === Infinity);
+  if (k <= 0 || k === elements.length - 1) return [];
+  const q = elements[k] as AST.Quantifier;
+  if (q.element.type !== 'CharacterSet' && q.element.type !== 'CharacterClass' && q.element.type !== 'Character') return [];
+  const before = elements.slice(0, k);
+  if (before.some((e) => e.type === 'Quantifier' && e.max === Infinity)) return [];
+  const prefix = before.map((e) => minimalText(e, flags)).join('');
+  if (prefix.length < 2) return [];
+  let set: CharSet;
+  try {
+    set = toCharSet(q.element, flags);
+  } catch {
+    return [];
+  }
+  const source = literal.pattern.raw;
+  const prefixSource = source.slice(0, q.start - 1);
+  const flagText = literal.flags.raw.replace(/[gy]/g, '');
+  let whole: RegExp;
+  let head: RegExp;
+  try {
+    whole = new RegExp(source, flagText);
+    head = new RegExp(prefixSource, `${flagText}y`);
+  } catch {
+    return [];
+  }
+  for (const sep of ['', ' ', '\n', '-', '_', '.']) {
+    const unit = prefix + sep;
+    if (![...unit].every((ch) => set.has(ch.codePointAt(0)!))) continue;
+    const text = unit.repeat(8);
+    let everywhere = true;
+    for (let i = 0; i < 8 && everywhere; i++) {
+      head.lastIndex = i * unit.length;
+      everywhere = head.test(text);
+    }
+    if (!everywhere) continue;
+    for (const reject of ['', '!', '\u0000', '#']) {
+      if (whole.test(text + reject)) continue;
+      return [{ kind: 'unanchored-prefix', exponential: false, raw: q.raw, offset: q.start, other: prefixSource, pump: unit, prefix: '', pumpSet: set }];
+    }
+  }
+  return [];
 }
 
 /**
