@@ -3,7 +3,7 @@ import walk from 'css-tree/walker';
 import type { Atrule, CssNode, Declaration, Rule, Selector } from 'css-tree';
 import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
-import { childrenOf, compareSpecificity, declarationsOf, eachStyleRule, parseStylesheet, selectorsOf, specificity, type Specificity } from '../shared/css';
+import { compareSpecificity, declarationsOf, eachStyleRule, parseStylesheet, selectorsOf, specificity, type Specificity } from '../shared/css';
 import { isKnownProperty } from '../shared/css-properties';
 import { parseColor, toHex } from '../shared/color';
 import { prefixNoLongerNeeded, unprefixed, vendorPrefix } from './vendor-prefixes';
@@ -236,4 +236,3 @@ export const analyzeCss = defineTool({
   },
 });
 
-export { childrenOf };

@@ -1,7 +1,7 @@
 import type { Finding } from '@mcp/core-response';
 import type { RuleDoc } from '@mcp/core-protocol';
-import { attr, collapse, elementChildren, isElement, isText, parentElement, position, textContent, type Element } from '../shared/html';
-import { A11yTree, explicitRole, isDisabled, parseTabindex } from '../shared/a11y';
+import { attr, collapse, isElement, isText, parentElement, position, textContent, type Element } from '../shared/html';
+import { A11yTree, explicitRole, parseTabindex } from '../shared/a11y';
 import { ARIA_ATTRS, REQUIRED_ATTRS, ROLE_TYPES } from '../shared/aria-standards';
 import { isValidLang } from '../shared/langs';
 import { textContrasts } from '../shared/contrast';
@@ -409,4 +409,3 @@ function metaViewport(ctx: RuleContext, el: Element): void {
   }
 }
 
-export { elementChildren, isDisabled };

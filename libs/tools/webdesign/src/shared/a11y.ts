@@ -1,4 +1,4 @@
-import { attr, collapse, hasAttr, isElement, isText, parentElement, textContent, type Element, type HtmlDoc } from './html';
+import { attr, collapse, hasAttr, isElement, isText, parentElement, type Element, type HtmlDoc } from './html';
 import type { Styles } from './cascade';
 import { ARIA_ATTRS, ROLE_TYPES } from './aria-standards';
 
@@ -274,4 +274,3 @@ export function implicitRole(el: Element): string | null {
   }
 }
 
-export { textContent };

@@ -2,7 +2,6 @@ import type { Atrule, CssNode, Declaration, Selector, StyleSheet } from 'css-tre
 import { attr, hasAttr, parentElement, position, textContent, type Element, type HtmlDoc } from './html';
 import {
   childrenOf,
-  compareSpecificity,
   declarationsOf,
   eachStyleRule,
   parseInlineStyle,

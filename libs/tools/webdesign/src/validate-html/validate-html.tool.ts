@@ -183,4 +183,3 @@ const FIXES: Record<string, string> = {
   'disallowed-content-in-noscript-in-head': 'Only <link>, <style> and <meta> may appear in <noscript> inside <head>',
 };
 
-export { PARSE_ERROR_CODES };
