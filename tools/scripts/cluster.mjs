@@ -65,7 +65,14 @@ export async function startCluster(options = {}) {
     port: options.port ?? 0,
     cf: false,
     log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
-    handleRuntimeStdio: options.verbose ? undefined : () => undefined,
+    // Quiet mode must still drain workerd's stdout/stderr: an unread pipe fills up (~64 KiB
+    // of log lines) and then workerd blocks on its next console.log, hanging every request.
+    handleRuntimeStdio: options.verbose
+      ? undefined
+      : (stdout, stderr) => {
+          stdout.resume();
+          stderr.resume();
+        },
     kvPersist: options.persist === false || options.persist === undefined ? false : options.persist,
     durableObjectsPersist: options.persist === false || options.persist === undefined ? false : options.persist,
     workers: [...workers, ...(options.extraWorkers ?? [])],
