@@ -89,7 +89,7 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
     }
     if (down) {
       // The category's tools are unknown while it is down; never call a worker we refused.
-      state.logger.warn({ event: 'gateway.tool', tool: name, category: route.category, outcome: 'error', errorClass: 'CategoryDown' });
+      state.logger.warn({ event: 'gateway.tool', tool: name, category: route.category, outcome: 'error', errorClass: 'CategoryDown', durationMs: 0 });
       return {
         content: [{ type: 'text', text: `The ${route.category} category is unavailable: ${publicReason(down.error)}. Tools of other categories are not affected.` }],
         isError: true,
