@@ -79,6 +79,8 @@ d('web_lint_jsx_accessibility agrees with eslint-plugin-jsx-a11y', () => {
     let unparsable = 0;
     for (const file of files) {
       const code = readFileSync(file, 'utf8');
+      // Generated registries over the 1 MiB per-call limit are refused by design, not compared.
+      if (Buffer.byteLength(code) > 1024 * 1024) continue;
       const [res] = await eslint.lintText(code, { filePath: file.replace(/\.jsx$/, '.tsx') });
       if (res.messages.some((m) => m.ruleId === null)) {
         unparsable++; // ESLint's parser rejected it: nothing to compare
