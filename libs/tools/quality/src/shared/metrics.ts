@@ -75,7 +75,10 @@ function ownWalk(root: Node, enter: (node: Node, parent: Node | null) => void): 
       visit(child, node);
     }
   };
+  // The function's own name (id or method key) is not part of its Halstead counts.
+  const own = root as { id?: Node | null; key?: Node };
   for (const child of childNodes(root)) {
+    if (child === own.id || child === own.key) continue;
     if (!isFunction(child) && !child.type.startsWith('TS')) visit(child, root);
   }
 }
@@ -121,7 +124,9 @@ function measure(mod: ParsedModule, node: Node, name: string): FunctionInfo {
     if (n.type.endsWith('Statement') || n.type === 'VariableDeclaration') {
       if (n.type !== 'BlockStatement') logical++;
     }
-    halsteadOf(n, op, operand);
+    // escomplex leaves parameter lists out of a function's Halstead counts.
+    const at = n.start ?? 0;
+    if (!params.some((p) => at >= (p.start ?? 0) && at < (p.end ?? 0))) halsteadOf(n, op, operand);
   });
   const halstead = halsteadFrom(ops, operands);
   const line = node.loc?.start.line ?? 1;
@@ -185,10 +190,10 @@ function halsteadOf(n: Node, op: (k: string) => void, operand: (k: string) => vo
       op(n.operator);
       break;
     case 'UnaryExpression':
-      op(n.operator);
+      op(`${n.operator} (prefix)`);
       break;
     case 'UpdateExpression':
-      op(n.prefix ? `${n.operator} (pre)` : `${n.operator} (post)`);
+      op(n.prefix ? `${n.operator} (prefix)` : `${n.operator} (postfix)`);
       break;
     case 'VariableDeclaration':
       op(n.kind);
@@ -278,12 +283,19 @@ function halsteadOf(n: Node, op: (k: string) => void, operand: (k: string) => vo
       break;
     case 'TemplateLiteral':
       op('``');
+      for (let i = 0; i < n.expressions.length; i++) op('${}');
       break;
     case 'Identifier':
       operand(n.name);
       break;
     case 'ThisExpression':
-      operand('this');
+      op('this'); // escomplex counts `this` as an operator
+      break;
+    case 'ArrowFunctionExpression':
+      op('function=>');
+      break;
+    case 'FunctionExpression':
+      op('function');
       break;
     case 'StringLiteral':
       operand(JSON.stringify(n.value));
