@@ -17,8 +17,13 @@ export function anchorAvailable(cmd: string, apt: string): boolean {
   }
 }
 
-/** The .py files under some package directories (those shipped with the anchors themselves). */
+/** The .py files under some package directories, at most `limit` in all, shared out per package. */
 export function corpus(packages: string[], limit = 400): string[] {
+  const perPackage = Math.ceil(limit / packages.length);
+  return packages.flatMap((p) => files([p]).slice(0, perPackage)).slice(0, limit);
+}
+
+function files(packages: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -34,7 +39,7 @@ export function corpus(packages: string[], limit = 400): string[] {
     if (statSync(p).isDirectory()) walk(p);
     else out.push(p);
   }
-  return out.slice(0, limit);
+  return out;
 }
 
 export const read = (path: string) => readFileSync(path, 'utf8');
