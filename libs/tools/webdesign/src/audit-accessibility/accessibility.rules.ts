@@ -360,6 +360,9 @@ function headingLevel(el: Element): number {
   return n;
 }
 
+// aria-* attributes whose value is an id reference (axe's idref/idrefs types).
+const IDREF_ATTRS = new Set(Object.entries(ARIA_ATTRS).filter(([, v]) => /^idrefs?$/.test(v.type)).map(([k]) => k));
+
 function ids(ctx: RuleContext): void {
   const { doc } = ctx.tree;
   const byId = new Map<string, Element[]>();
@@ -371,10 +374,13 @@ function ids(ctx: RuleContext): void {
     byId.set(id, list);
   }
   const refs = new Set<string>();
-  const idrefAttrs = Object.entries(ARIA_ATTRS).filter(([, v]) => /^idrefs?$/.test(v.type)).map(([k]) => k);
   for (const el of doc.elements) {
-    if (el.tagName === 'label' && attr(el, 'for') !== undefined) refs.add(attr(el, 'for')!);
-    for (const a of idrefAttrs) for (const t of collapse(attr(el, a) ?? '').split(' ').filter(Boolean)) refs.add(t);
+    for (const a of el.attrs) {
+      if (a.name === 'for' ? el.tagName === 'label' : IDREF_ATTRS.has(a.name)) {
+        if (a.name === 'for') refs.add(a.value);
+        else for (const t of a.value.split(/\s+/)) if (t) refs.add(t);
+      }
+    }
   }
   for (const [id, els] of byId) {
     if (els.length < 2) continue;

@@ -38,7 +38,7 @@ d('web_audit_accessibility agrees with axe-core in Chromium', () => {
     const { chromium } = await import('playwright-core');
     // Our fixtures exercise every rule; the shipped documentation pages are the real world.
     const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-    const pages = [...readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort().map((f) => fixtures + f), ...realPages({ max: 16, perDir: 2, maxBytes: 120_000 })];
+    const pages = [...readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort().map((f) => fixtures + f), ...realPages({ max: 12, perDir: 2, maxBytes: 120_000 })];
     expect(pages.length).toBeGreaterThan(0);
     const { server, url } = await serveFiles(['/usr/share/doc', fixtures, require.resolve('axe-core').replace(/axe-core.*$/, '')]);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -104,8 +104,9 @@ d('web_audit_accessibility agrees with axe-core in Chromium', () => {
       server.close();
     }
     console.log(`axe-core vs web_audit_accessibility on ${pages.length} pages:\n${JSON.stringify(tally, null, 1)}`);
-    // Rules decided by markup alone must agree exactly; layout-dependent ones are recorded in the README.
-    for (const rule of ['html-has-lang', 'html-lang-valid', 'document-title', 'image-alt', 'aria-valid-attr', 'aria-roles', 'tabindex', 'meta-viewport']) {
+    // Every rule must agree node for node; only color-contrast, which depends on layout axe can
+    // see and we cannot, is recorded in the README instead of asserted.
+    for (const rule of Object.keys(RULES).filter((r) => r !== 'color-contrast')) {
       expect({ rule, axeOnly: tally[rule]?.axeOnly ?? 0, oursOnly: tally[rule]?.oursOnly ?? 0 }).toEqual({ rule, axeOnly: 0, oursOnly: 0 });
     }
   }, 600_000);
