@@ -73,9 +73,23 @@ describe('the whole system in one workerd', () => {
     expect(rebound).toBe(403);
   });
 
+  it('caches results of deterministic tools by tool, arguments and worker version', async () => {
+    const client = await cluster.connectModern();
+    const args = { content: `${dockerfile}# cache probe\n`, options: { ignore: ['DL3007'] } };
+    const first = await client.callTool({ name: 'docker_lint_dockerfile', arguments: args });
+    const second = await client.callTool({ name: 'docker_lint_dockerfile', arguments: { options: { ignore: ['DL3007'] }, content: args.content } });
+    expect(first._meta?.['mcp-workers/cache']).toBe('miss');
+    expect(second._meta?.['mcp-workers/cache']).toBe('hit');
+    expect(second.structuredContent).toEqual(first.structuredContent);
+    const records = await logsFor(cluster, second._meta?.['mcp-workers/requestId'] as string, (rs) => rs.some((r) => r.event === 'gateway.tool'));
+    expect(records.find((r) => r.event === 'gateway.tool')).toMatchObject({ cacheHit: true, outcome: 'ok' });
+    // A hit never reaches the worker.
+    expect(records.some((r) => r.worker === 'worker-docker')).toBe(false);
+  });
+
   it('serves the log query API through the gateway, behind the admin token', async () => {
     const client = await cluster.connectLegacy();
-    const result = await client.callTool({ name: 'docker_lint_dockerfile', arguments: { content: dockerfile } });
+    const result = await client.callTool({ name: 'docker_lint_dockerfile', arguments: { content: `${dockerfile}# admin query probe\n` } });
     const requestId = result._meta?.['mcp-workers/requestId'] as string;
     await logsFor(cluster, requestId, (rs) => rs.length >= 2);
     expect((await fetch(`${cluster.url}/admin/logs?requestId=${requestId}`)).status).toBe(401);

@@ -7,6 +7,7 @@ import { checkHealth } from './health';
 import { buildServer, type GatewayServices, type RequestState } from './mcp-server';
 import { forwardAdmin } from './admin';
 import { securityRejection, type SecurityEnv } from './security';
+import { workersResultCache } from './result-cache';
 
 export interface GatewayEnv extends SecurityEnv {
   /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
@@ -15,6 +16,8 @@ export interface GatewayEnv extends SecurityEnv {
   LIST_TTL_MS?: string;
   ADMIN_TOKEN?: string;
   LOG_LEVEL?: string;
+  /** Seconds a deterministic tool's result stays cached (0 disables the cache). */
+  RESULT_CACHE_TTL_S?: string;
   /** Largest POST body read (413 above it, before parsing); tool text is limited to 1 MiB. */
   MAX_BODY_BYTES?: string;
 }
@@ -48,6 +51,7 @@ export function createGateway(routes: readonly CategoryRoute[]) {
       lookup,
       callTimeoutMs,
       listTtlMs,
+      resultCache: workersResultCache(env.RESULT_CACHE_TTL_S === undefined ? 3600 : Number(env.RESULT_CACHE_TTL_S)),
       catalog: new ToolCatalog(routes, lookup, {
         ttlMs: listTtlMs,
         timeoutMs: Math.min(callTimeoutMs, 5_000),

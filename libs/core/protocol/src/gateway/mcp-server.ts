@@ -4,6 +4,7 @@ import type { CategoryWorkerRpc } from '../contract';
 import { routeForTool, type CategoryRoute } from '../routing';
 import type { ToolCatalog } from './catalog';
 import { dispatchTool } from './dispatch';
+import { cacheKey, isCacheable, type ResultCache } from './result-cache';
 import { completePromptArgument, getPrompt, listPrompts } from './prompts';
 import { completeRuleArgument, listRuleResources, listRuleTemplates, readRule, RULE_TEMPLATE } from './resources';
 
@@ -12,6 +13,8 @@ const PAGE_SIZE = 100;
 
 export interface GatewayServices {
   catalog: ToolCatalog;
+  /** Results of deterministic tools; absent where the runtime has no Cache API. */
+  resultCache?: ResultCache;
   lookup: (route: CategoryRoute) => CategoryWorkerRpc | undefined;
   routes: readonly CategoryRoute[];
   callTimeoutMs: number;
@@ -103,6 +106,16 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
       progressToken === undefined
         ? Promise.resolve()
         : ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: value, total: 2, message } }).catch(() => undefined);
+    const workerVersion = catalog.categories.find((c) => c.category === route.category)?.version ?? 'unknown';
+    const key = services.resultCache && isCacheable(descriptor) ? await cacheKey(name, args ?? {}, workerVersion) : undefined;
+    const cached = key ? await services.resultCache!.get(key).catch(() => undefined) : undefined;
+    if (cached) {
+      state.logger.info({ event: 'gateway.tool', tool: name, category: route.category, outcome: cached.isError ? 'tool_error' : 'ok', cacheHit: true, durationMs: Date.now() - started });
+      return {
+        ...cached,
+        _meta: { ...cached._meta, 'mcp-workers/cache': 'hit', 'mcp-workers/requestId': state.requestId, 'mcp-workers/traceId': state.trace.traceId },
+      };
+    }
     await progress(0, `calling ${name} on the ${route.category} worker`);
     const reply = await dispatchTool(
       route,
@@ -113,16 +126,20 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
       { timeoutMs: services.callTimeoutMs, readOnly: descriptor?.annotations?.readOnlyHint === true, logger: state.logger, signal: ctx.mcpReq.signal },
     );
     await progress(2, `${name} finished`);
+    const unavailable = !!reply._meta?.['mcp-workers/unavailable'];
+    // Tool errors on bad input are as deterministic as results; an unavailable worker is not.
+    if (key && !unavailable) await services.resultCache!.put(key, reply).catch(() => undefined);
     state.logger.info({
       event: 'gateway.tool',
       tool: name,
       category: route.category,
-      outcome: reply._meta?.['mcp-workers/unavailable'] ? 'error' : reply.isError ? 'tool_error' : 'ok',
+      outcome: unavailable ? 'error' : reply.isError ? 'tool_error' : 'ok',
+      cacheHit: key ? false : undefined,
       durationMs: Date.now() - started,
     });
     return {
       ...reply,
-      _meta: { ...reply._meta, 'mcp-workers/requestId': state.requestId, 'mcp-workers/traceId': state.trace.traceId },
+      _meta: { ...reply._meta, ...(key ? { 'mcp-workers/cache': 'miss' } : {}), 'mcp-workers/requestId': state.requestId, 'mcp-workers/traceId': state.trace.traceId },
     };
   });
 
