@@ -38,7 +38,7 @@ d('web_audit_accessibility agrees with axe-core in Chromium', () => {
     const { chromium } = await import('playwright-core');
     // Our fixtures exercise every rule; the shipped documentation pages are the real world.
     const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-    const pages = [...readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort().map((f) => fixtures + f), ...realPages({ max: 12, perDir: 2, maxBytes: 120_000 })];
+    const pages = [...readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort().map((f) => fixtures + f), ...realPages({ max: Number(process.env.AXE_DIFF_PAGES ?? 12), perDir: 2, maxBytes: Number(process.env.AXE_DIFF_MAX_BYTES ?? 120_000) })];
     expect(pages.length).toBeGreaterThan(0);
     const { server, url } = await serveFiles(['/usr/share/doc', fixtures, require.resolve('axe-core').replace(/axe-core.*$/, '')]);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
