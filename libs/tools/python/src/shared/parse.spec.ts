@@ -21,6 +21,14 @@ describe('parsePython (the forked Lezer grammar)', () => {
     if (py !== 'unavailable') expect(py).toBeNull();
   });
 
+  it('gives `not` its Python precedence: below comparisons, above and/or', () => {
+    const m = parsePython('x = not a or b == c\n');
+    const value = m.top.firstChild!.lastChild!;
+    expect(value.name).toBe('BinaryExpression');
+    expect(value.firstChild!.name).toBe('UnaryExpression');
+    expect(m.text.slice(value.firstChild!.from, value.firstChild!.to)).toBe('not a');
+  });
+
   it.each([
     ['def main(argv)\n    return argv\n', 1, 15],
     ['x = [1, 2,, 3]\n', 1, 11],
