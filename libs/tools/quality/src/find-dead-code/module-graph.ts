@@ -101,6 +101,7 @@ export function moduleInfo(path: string, content: string): ModuleInfo {
   // knip does not report an exported type that the public surface of another export of the same
   // file uses (a function's parameter or return type, a variable or class annotation); uses inside
   // function bodies, non-exported code or other type declarations do not count.
+  if (!exports.some((e) => e.kind === 'type')) return { path, mod, exports, reExports, imports };
   const { bindings } = scopesOf(mod);
   const surface: Array<[number, number]> = [];
   const bodies: Array<[number, number]> = [];

@@ -2,7 +2,7 @@ import type { Node } from '@babel/types';
 import type { ParsedModule } from '../shared/parse';
 import type { FunctionInfo } from '../shared/metrics';
 import { scopesOf } from '../shared/scope';
-import { textOf } from '../shared/parse';
+import { memo, textOf } from '../shared/parse';
 
 /** At most `n` lines of a code excerpt, re-indented, with an ellipsis when cut. */
 export function excerpt(text: string, n = 6): string {
@@ -40,14 +40,23 @@ export function extractionCandidate(fn: FunctionInfo): Node[] | null {
 
 /** Variables a block reads that are declared outside it in the same function: the helper's parameters. */
 export function freeVariables(mod: ParsedModule, fn: FunctionInfo, block: Node[]): { inputs: string[]; outputs: string[] } {
-  const { refs } = scopesOf(mod);
+  // References sorted by position (once per parse), so each function looks only at its own.
+  const refs = memo(mod, 'refsByStart', () => [...scopesOf(mod).refs].sort((a, b) => (a.id.start ?? 0) - (b.id.start ?? 0)));
   const start = block[0].start ?? 0;
   const end = block[block.length - 1].end ?? 0;
   const fnStart = fn.node.start ?? 0;
   const fnEnd = fn.node.end ?? 0;
   const inputs = new Set<string>();
   const outputs = new Set<string>();
-  for (const r of refs) {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((refs[mid].id.start ?? 0) < fnStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < refs.length && (refs[i].id.start ?? 0) < fnEnd; i++) {
+    const r = refs[i];
     const pos = r.id.start ?? 0;
     const b = r.resolved;
     if (!b || b.kind === 'implicit') continue;
