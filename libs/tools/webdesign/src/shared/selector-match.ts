@@ -8,9 +8,13 @@ import { childrenOf } from './css';
  * at rest. Pseudo-elements never match an element (their generated text is not in the tree).
  */
 export function matches(el: Element, selector: Selector): boolean {
-  const compounds = split(childrenOf<CssNode>(selector));
+  let compounds = compiled.get(selector);
+  if (!compounds) compiled.set(selector, (compounds = split(childrenOf<CssNode>(selector))));
   return compounds.length > 0 && matchFrom(el, compounds, compounds.length - 1);
 }
+
+// Each selector is split into compounds once, not once per element it is tested against.
+const compiled = new WeakMap<Selector, Compound[]>();
 
 interface Compound {
   parts: CssNode[];
