@@ -43,6 +43,11 @@ describe('web_validate_html', () => {
     expect((await validate(fixture('obsolete-attribute.html'))).findings[0]).toMatchObject({ message: 'The nowrap attribute on <td> is obsolete', location: { line: 11, column: 28 } });
   });
 
+  it('does not count ids inside <template> as duplicates of the page', async () => {
+    const html = fixture('clean.html').replace('<template id="row"><tr><td class="name"></td></tr></template>', '<template id="row"><p id="copy">x</p></template>');
+    expect((await validate(html)).findings).toEqual([]);
+  });
+
   it('reports flow content in phrasing content and interactive content in <a>', async () => {
     const { findings } = await validate(fixture('invalid-nesting.html'));
     expect(findings.map((f) => [f.ruleId, f.location?.line, f.message])).toEqual([

@@ -77,9 +77,11 @@ export const validateHtml = defineTool({
     }
 
     const ids = new Map<string, Element>();
+    const inert = new Set(doc.templateElements);
     for (const el of [...doc.elements, ...doc.templateElements]) {
       const id = attr(el, 'id');
-      if (id !== undefined && id !== '') {
+      // <template> contents live in their own fragment: their ids do not clash with the page's.
+      if (id !== undefined && id !== '' && !inert.has(el)) {
         const first = ids.get(id);
         if (first) {
           findings.push({
