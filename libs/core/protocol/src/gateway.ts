@@ -8,3 +8,4 @@ export { dispatchTool } from './gateway/dispatch';
 export { checkHealth } from './gateway/health';
 export type { HealthReport } from './gateway/health';
 export { withTimeout, TimeoutError } from './gateway/timeout';
+export { LegacySseSessionCore, routeLegacySse } from './gateway/legacy-sse';

@@ -8,6 +8,7 @@ import { buildServer, type GatewayServices, type RequestState } from './mcp-serv
 import { forwardAdmin } from './admin';
 import { securityRejection, type SecurityEnv } from './security';
 import { workersResultCache } from './result-cache';
+import { routeLegacySse, type LegacySseNamespace } from './legacy-sse';
 
 export interface GatewayEnv extends SecurityEnv {
   /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
@@ -78,7 +79,7 @@ export function createGateway(routes: readonly CategoryRoute[]) {
       const started = Date.now();
       let response: Response;
       try {
-        const rejected = url.pathname === '/mcp' || url.pathname === '/sse' ? securityRejection(request, env) : undefined;
+        const rejected = ['/mcp', '/sse', '/messages'].includes(url.pathname) ? securityRejection(request, env) : undefined;
         if (rejected) {
           response = rejected;
         } else if (url.pathname === '/mcp') {
@@ -86,6 +87,8 @@ export function createGateway(routes: readonly CategoryRoute[]) {
           headers.set(REQUEST_ID_HEADER, state.requestId);
           headers.set('traceparent', formatTraceparent(state.trace));
           response = await mcp.fetch(new Request(request, { headers }));
+        } else if (url.pathname === '/sse' || url.pathname === '/messages') {
+          response = await routeLegacySse(request, env.LEGACY_SSE as LegacySseNamespace | undefined);
         } else if (url.pathname === '/health' && request.method === 'GET') {
           response = Response.json(await checkHealth(services));
         } else if (url.pathname.startsWith('/health/') && request.method === 'GET') {
@@ -96,7 +99,7 @@ export function createGateway(routes: readonly CategoryRoute[]) {
         } else if (url.pathname.startsWith('/admin/') || url.pathname === '/admin') {
           response = await forwardAdmin(request, env, state);
         } else if (url.pathname === '/' && request.method === 'GET') {
-          response = new Response('MCP gateway: POST /mcp (Streamable HTTP), GET /health\n');
+          response = new Response('MCP gateway: POST /mcp (Streamable HTTP), GET /sse (legacy HTTP+SSE), GET /health\n');
         } else {
           response = new Response('Not found\n', { status: 404 });
         }
