@@ -37,6 +37,7 @@ export function workerOptions(app) {
  * @param {Record<string, Record<string, string>>} [options.vars] extra vars per app
  * @param {Record<string, string[]>} [options.dropBindings] service bindings to remove, per app
  * @param {Record<string, object>} [options.replace] replace an app's worker with other options
+ * @param {Record<string, object>} [options.patch] miniflare options merged into an app's worker
  * @param {object[]} [options.extraWorkers] more miniflare workers (fault injection)
  * @param {boolean} [options.verbose] print workers' console output
  */
@@ -49,6 +50,7 @@ export async function startCluster(options = {}) {
     // (DNS rebinding protection). A deployed gateway sets ALLOWED_HOSTS to its own names.
     if (app === 'gateway') w = { ...w, bindings: { ALLOWED_HOSTS: 'localhost', ...w.bindings } };
     if (options.vars?.[app]) w = { ...w, bindings: { ...w.bindings, ...options.vars[app] } };
+    if (options.patch?.[app]) w = { ...w, ...options.patch[app] };
     for (const binding of options.dropBindings?.[app] ?? []) {
       const { [binding]: _dropped, ...rest } = w.serviceBindings ?? {};
       w = { ...w, serviceBindings: rest };

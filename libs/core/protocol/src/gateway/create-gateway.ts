@@ -9,6 +9,8 @@ import { forwardAdmin } from './admin';
 import { securityRejection, type SecurityEnv } from './security';
 import { workersResultCache } from './result-cache';
 import { routeLegacySse, type LegacySseNamespace } from './legacy-sse';
+import { authenticate, parseApiKeys, type ApiKey } from './access';
+import { rateLimited, type RateLimiter } from './rate-limit';
 
 export interface GatewayEnv extends SecurityEnv {
   /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
@@ -17,6 +19,10 @@ export interface GatewayEnv extends SecurityEnv {
   LIST_TTL_MS?: string;
   ADMIN_TOKEN?: string;
   LOG_LEVEL?: string;
+  /** JSON list of API keys as hashes with their categories (a secret); unset = open gateway. */
+  API_KEYS?: string;
+  /** The period of the RATE_LIMITER binding, for Retry-After. */
+  RATE_LIMIT_PERIOD_S?: string;
   /** Seconds a deterministic tool's result stays cached (0 disables the cache). */
   RESULT_CACHE_TTL_S?: string;
   /** Largest POST body read (413 above it, before parsing); tool text is limited to 1 MiB. */
@@ -27,11 +33,13 @@ interface Isolate {
   services: GatewayServices;
   logger: Logger;
   mcp: McpHttpHandler;
+  apiKeys?: ApiKey[];
 }
 
 // The SDK hands the factory its own copy of the request, so the request's identity travels
 // in headers the gateway sets itself (overwriting whatever a client sent under those names).
 const REQUEST_ID_HEADER = 'x-mcp-workers-request-id';
+const CATEGORIES_HEADER = 'x-mcp-workers-categories';
 
 /**
  * The gateway's fetch handler. Everything per isolate (catalog cache, MCP handler) is built
@@ -67,25 +75,35 @@ export function createGateway(routes: readonly CategoryRoute[]) {
       },
     );
     notifier.notify = () => mcp.notify.toolsChanged();
-    isolate = { services, logger, mcp };
+    isolate = { services, logger, mcp, apiKeys: parseApiKeys(env.API_KEYS) };
     return isolate;
   }
 
   return {
     async fetch(request: Request, env: GatewayEnv): Promise<Response> {
-      const { services, logger, mcp } = init(env);
+      const { services, logger, mcp, apiKeys } = init(env);
       const url = new URL(request.url);
       const state = freshState(logger, request.headers.get('traceparent'));
       const started = Date.now();
       let response: Response;
       try {
-        const rejected = ['/mcp', '/sse', '/messages'].includes(url.pathname) ? securityRejection(request, env) : undefined;
+        const isMcp = ['/mcp', '/sse', '/messages'].includes(url.pathname);
+        const access = isMcp ? await authenticate(request, apiKeys) : { ok: true as const };
+        const rejected = !isMcp
+          ? undefined
+          : (securityRejection(request, env) ??
+            (access.ok ? undefined : access.response) ??
+            (await rateLimited(env.RATE_LIMITER as RateLimiter | undefined, request, access.ok ? access.key?.name : undefined, positive(env.RATE_LIMIT_PERIOD_S, 60))));
         if (rejected) {
           response = rejected;
         } else if (url.pathname === '/mcp') {
           const headers = new Headers(request.headers);
           headers.set(REQUEST_ID_HEADER, state.requestId);
           headers.set('traceparent', formatTraceparent(state.trace));
+          // Which categories this caller may use travels like the request id: set here only.
+          const key = access.ok ? access.key : undefined;
+          if (key) headers.set(CATEGORIES_HEADER, key.categories.join(','));
+          else headers.delete(CATEGORIES_HEADER);
           response = await mcp.fetch(new Request(request, { headers }));
         } else if (url.pathname === '/sse' || url.pathname === '/messages') {
           response = await routeLegacySse(request, env.LEGACY_SSE as LegacySseNamespace | undefined);
@@ -130,7 +148,9 @@ function freshState(logger: Logger, traceparent: string | null): RequestState {
 function stateFromHeaders(logger: Logger, headers: Headers | undefined): RequestState {
   const trace = parseTraceparent(headers?.get('traceparent'));
   const requestId = headers?.get(REQUEST_ID_HEADER);
-  return requestId && trace ? stateOf(logger, requestId, trace) : freshState(logger, null);
+  const state = requestId && trace ? stateOf(logger, requestId, trace) : freshState(logger, null);
+  const categories = headers?.get(CATEGORIES_HEADER);
+  return categories === null || categories === undefined ? state : { ...state, categories: categories.split(',').filter(Boolean) };
 }
 
 function stateOf(logger: Logger, requestId: string, trace: TraceContext): RequestState {

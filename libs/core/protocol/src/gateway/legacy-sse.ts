@@ -32,7 +32,12 @@ export async function routeLegacySse(request: Request, namespace: LegacySseNames
   const session = url.searchParams.get('sessionId') ?? '';
   if (!SESSION.test(session)) return new Response('Missing or malformed sessionId\n', { status: 400 });
   return namespace.get(namespace.idFromName(session)).fetch(
-    new Request(`https://session/message?sessionId=${session}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await request.text() }),
+    new Request(`https://session/message?sessionId=${session}`, {
+      method: 'POST',
+      // The caller's API key goes along: each message is authorized like a POST to /mcp.
+      headers: { 'content-type': 'application/json', authorization: request.headers.get('authorization') ?? '' },
+      body: await request.text(),
+    }),
   );
 }
 
@@ -48,7 +53,7 @@ export class LegacySseSessionCore {
     const url = new URL(request.url);
     const session = url.searchParams.get('sessionId') ?? '';
     if (url.pathname === '/connect') return this.connect(session, request.signal);
-    if (url.pathname === '/message') return this.message(await request.text());
+    if (url.pathname === '/message') return this.message(await request.text(), request.headers.get('authorization'));
     return new Response('Not found\n', { status: 404 });
   }
 
@@ -60,7 +65,7 @@ export class LegacySseSessionCore {
     return new Response(readable, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' } });
   }
 
-  private async message(body: string): Promise<Response> {
+  private async message(body: string, authorization: string | null): Promise<Response> {
     if (!this.writer) return new Response('Unknown or closed session\n', { status: 404 });
     let parsed: { method?: string; params?: { protocolVersion?: string }; id?: unknown } | undefined;
     try {
@@ -71,6 +76,7 @@ export class LegacySseSessionCore {
     // An in-process request carries no Host of its own; name the loopback one (DNS-rebinding check).
     const headers: Record<string, string> = { host: 'localhost', 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
     if (this.protocolVersion && parsed?.method !== 'initialize') headers['mcp-protocol-version'] = this.protocolVersion;
+    if (authorization) headers.authorization = authorization;
     const response = await this.handle(new Request('http://localhost/mcp', { method: 'POST', headers, body }));
     for (const message of await messagesOf(response)) {
       const result = (message as { result?: { protocolVersion?: string } }).result;

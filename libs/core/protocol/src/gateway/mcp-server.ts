@@ -5,6 +5,7 @@ import { routeForTool, type CategoryRoute } from '../routing';
 import type { ToolCatalog } from './catalog';
 import { dispatchTool } from './dispatch';
 import { cacheKey, isCacheable, type ResultCache } from './result-cache';
+import { mayUse } from './access';
 import { completePromptArgument, getPrompt, listPrompts } from './prompts';
 import { completeRuleArgument, listRuleResources, listRuleTemplates, readRule, RULE_TEMPLATE } from './resources';
 
@@ -25,6 +26,8 @@ export interface RequestState {
   requestId: string;
   trace: TraceContext;
   logger: Logger;
+  /** Categories the caller's API key may use; undefined when keys are off. */
+  categories?: string[];
 }
 
 /**
@@ -51,8 +54,10 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
   server.setRequestHandler('tools/list', async (request) => {
     const catalog = await services.catalog.get();
     const start = decodeCursor(request.params?.cursor);
-    const page = catalog.tools.slice(start, start + PAGE_SIZE);
-    const next = start + PAGE_SIZE < catalog.tools.length ? encodeCursor(start + PAGE_SIZE) : undefined;
+    // A key sees only its categories' tools.
+    const visible = state.categories ? catalog.tools.filter((t) => mayUse(state.categories, catalog.owner.get(t.name)?.category ?? '')) : catalog.tools;
+    const page = visible.slice(start, start + PAGE_SIZE);
+    const next = start + PAGE_SIZE < visible.length ? encodeCursor(start + PAGE_SIZE) : undefined;
     const missing = catalog.categories.filter((c) => c.status !== 'ok').map((c) => c.category);
     if (missing.length) state.logger.warn({ event: 'catalog.degraded', missing }, 'categories missing from tools/list');
     return {
@@ -89,6 +94,10 @@ export function buildServer(services: GatewayServices, state: RequestState): Ser
     const down = route && catalog.categories.find((c) => c.category === route.category && c.status !== 'ok');
     if (!route || (!known && !down)) {
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    }
+    if (!mayUse(state.categories, route.category)) {
+      state.logger.warn({ event: 'gateway.tool', tool: name, category: route.category, outcome: 'rejected', errorClass: 'Forbidden', durationMs: 0 });
+      return { content: [{ type: 'text', text: `This API key may not use ${route.category} tools (${name}).` }], isError: true };
     }
     if (down) {
       // The category's tools are unknown while it is down; never call a worker we refused.

@@ -11,6 +11,8 @@ export interface ClusterOptions {
   vars?: Record<string, Record<string, string>>;
   /** Service bindings to remove per app, e.g. `{ gateway: ['DOCKER_MCP_WORKER'] }`. */
   dropBindings?: Record<string, string[]>;
+  /** Miniflare options merged into an app's worker, e.g. a tighter `ratelimits`. */
+  patch?: Record<string, Record<string, unknown>>;
   /** Replace an app's worker with other miniflare options (fault injection). */
   replace?: Record<string, Record<string, unknown>>;
   extraWorkers?: Record<string, unknown>[];
