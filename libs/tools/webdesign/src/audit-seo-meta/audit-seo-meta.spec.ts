@@ -37,7 +37,7 @@ describe('web_audit_seo_meta', () => {
     expect((await audit(fixture('open-graph.html'))).findings[0]).toMatchObject({ message: 'Missing <meta property="og:image">', tag: 'og:image' });
     expect((await audit(fixture('hreflang.html'))).findings[0]).toMatchObject({ message: 'hreflang="german" is not a valid language code', location: { line: 11, column: 3 } });
     expect((await audit(fixture('canonical.html'))).findings[0].message).toBe('The canonical URL "/guides/sourdough-starter" is relative');
-    expect((await audit(fixture('structured-data.html'))).findings[0]).toMatchObject({ location: { line: 24 } });
+    expect((await audit(fixture('structured-data.html'))).findings[0]).toMatchObject({ location: { line: 24, column: 3 } });
     expect((await audit(fixture('heading-structure.html'))).findings[0].message).toBe('<h3> "Flour" skips from h1 to h3');
   });
 

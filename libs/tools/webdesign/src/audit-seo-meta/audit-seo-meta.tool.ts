@@ -4,6 +4,7 @@ import { table, type Finding } from '@mcp/core-response';
 import { assertComplete, attr, collapse, parseHtml, position, textContent, type Element } from '../shared/html';
 import { isValidLang } from '../shared/langs';
 import { positionAt } from '@mcp/core-response';
+import { firstErrorOffset } from '../shared/json';
 
 const LH = 'https://developer.chrome.com/docs/lighthouse/seo/';
 const DOCS: Record<string, string> = {
@@ -159,11 +160,12 @@ export const auditSeoMeta = defineTool({
       try {
         data = JSON.parse(text);
       } catch (e) {
-        const m = /position (\d+)/.exec(String(e));
-        const inner = m ? positionAt(text, Number(m[1])) : null;
+        // The line inside the page where the JSON stops parsing (V8's message has no position).
+        const inner = positionAt(text, firstErrorOffset(text));
         const start = s.childNodes[0]?.sourceCodeLocation;
-        const line = inner && start ? start.startLine + inner.line - 1 : position(s).line;
-        findings.push({ ruleId: 'structured-data', severity: 'error', message: `JSON-LD does not parse: ${(e as Error).message}`, location: { line }, fix: 'Fix the JSON syntax (trailing commas and comments are not allowed)', docs: DOCS['structured-data'] });
+        const line = start ? start.startLine + inner.line - 1 : position(s).line;
+        const column = start && inner.line === 1 ? start.startCol + inner.column - 1 : inner.column;
+        findings.push({ ruleId: 'structured-data', severity: 'error', message: `JSON-LD does not parse: ${(e as Error).message}`, location: { line, column }, fix: 'Fix the JSON syntax (trailing commas and comments are not allowed)', docs: DOCS['structured-data'] });
         continue;
       }
       const items = Array.isArray(data) ? data : [data];
