@@ -158,6 +158,17 @@ describe('the whole system in one workerd', () => {
     expect(JSON.stringify(result.content)).toContain('DL3007');
   });
 
+  it('sends progress notifications when the client asks for them', async () => {
+    const client = await cluster.connectLegacy();
+    const progress: { progress: number; total?: number; message?: string }[] = [];
+    const result = await client.callTool({ name: 'docker_lint_dockerfile', arguments: { content: `${dockerfile}# progress probe\n` } }, undefined, {
+      onprogress: (p) => progress.push(p),
+    });
+    expect(result.isError).toBeFalsy();
+    expect(progress.map((p) => p.progress)).toEqual([0, 2]);
+    expect(progress[0].message).toMatch(/calling docker_lint_dockerfile on the docker worker/);
+  });
+
   it('keeps internal workers unreachable except through the gateway', async () => {
     const worker = await cluster.mf.getWorker('worker-docker');
     const response = await worker.fetch('http://internal/');
