@@ -3,7 +3,7 @@
  * bindings to a WorkerEntrypoint). Any change to these types must bump CONTRACT_VERSION:
  * a major bump when an old gateway or worker could misread the other (CI checks it).
  */
-export const CONTRACT_VERSION = '1.1.0';
+export const CONTRACT_VERSION = '1.2.0';
 
 export function contractMajor(version: string): number {
   return Number.parseInt(version.split('.')[0] ?? '', 10);
@@ -30,7 +30,10 @@ export interface ToolDescriptor {
 /** Documentation of one rule id a category's tools report (served as MCP resources). */
 export interface RuleDescriptor {
   id: string;
+  /** The first tool that reports the rule. */
   tool: string;
+  /** Added in 1.2.0: every tool of the category that reports it (DL3009: lint and optimize). */
+  tools?: string[];
   severity: 'error' | 'warning' | 'info';
   summary: string;
   docs?: string;

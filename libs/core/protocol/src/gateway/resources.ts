@@ -12,7 +12,7 @@ export function ruleUri(category: string, id: string): string {
 
 export function listRuleResources(catalog: Catalog, cursor: string | undefined) {
   const all = [...catalog.rules.entries()].flatMap(([category, rules]) =>
-    rules.map((r) => ({ uri: ruleUri(category, r.id), name: r.id, title: `${r.id}: ${r.summary}`, description: `Reported by ${r.tool}`, mimeType: 'text/markdown' })),
+    rules.map((r) => ({ uri: ruleUri(category, r.id), name: r.id, title: `${r.id}: ${r.summary}`, description: `Reported by ${(r.tools ?? [r.tool]).join(', ')}`, mimeType: 'text/markdown' })),
   );
   const start = decodeOffset(cursor);
   const page = all.slice(start, start + PAGE_SIZE);
@@ -47,7 +47,7 @@ function renderRule(category: string, rule: RuleDescriptor): string {
     rule.summary,
     '',
     `- Category: ${category}`,
-    `- Tool: \`${rule.tool}\``,
+    `- Reported by: ${(rule.tools ?? [rule.tool]).map((t) => `\`${t}\``).join(', ')}`,
     `- Default severity: ${rule.severity}`,
     ...(rule.docs ? [`- Reference: ${rule.docs}`] : []),
   ].join('\n');

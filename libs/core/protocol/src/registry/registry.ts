@@ -18,7 +18,7 @@ export interface ToolRegistry {
   readonly category: string;
   /** MCP tool descriptors, JSON Schemas computed once per isolate. */
   readonly descriptors: ToolDescriptor[];
-  readonly rules: ReadonlyMap<string, RuleDoc & { tool: string }>;
+  readonly rules: ReadonlyMap<string, RuleDoc & { tool: string; tools: string[] }>;
   has(name: string): boolean;
   call(name: string, args: unknown, meta: CallMeta, ctx: ToolContext): Promise<CallToolReply>;
 }
@@ -35,11 +35,16 @@ const DEFAULT_ANNOTATIONS = { readOnlyHint: true, idempotentHint: true, openWorl
  */
 export function createToolRegistry(category: string, tools: ToolDefinition[], { logger }: RegistryOptions): ToolRegistry {
   const byName = new Map<string, ToolDefinition>();
-  const rules = new Map<string, RuleDoc & { tool: string }>();
+  const rules = new Map<string, RuleDoc & { tool: string; tools: string[] }>();
   for (const tool of tools) {
     if (byName.has(tool.name)) throw new Error(`Tool ${tool.name} is registered twice in ${category}`);
     byName.set(tool.name, tool);
-    for (const rule of tool.rules ?? []) rules.set(rule.id, { ...rule, tool: tool.name });
+    for (const rule of tool.rules ?? []) {
+      // One document per rule id; a rule several tools report lists them all.
+      const known = rules.get(rule.id);
+      if (known) known.tools.push(tool.name);
+      else rules.set(rule.id, { ...rule, tool: tool.name, tools: [tool.name] });
+    }
   }
   const descriptors = tools.map(describe);
   const log = logger.child({ category });
