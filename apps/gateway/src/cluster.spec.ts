@@ -49,6 +49,9 @@ describe('the whole system in one workerd', () => {
     expect(await rpcError(badCursor)).toMatchObject({ code: -32602 });
     const tooBig = await post(JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'docker_lint_dockerfile', arguments: { content: 'x'.repeat(3 * 1024 * 1024) } } }));
     expect(tooBig.status).toBe(413);
+    const badLevel = await post(JSON.stringify({ jsonrpc: '2.0', id: 6, method: 'logging/setLevel', params: { level: 'bogus' } }));
+    expect(await rpcError(badLevel)).toMatchObject({ code: -32602, message: expect.stringContaining('bogus') });
+    expect(await (await post(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'logging/setLevel', params: { level: 'debug' } }))).text()).toContain('"result"');
     const badArgs = await post(JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'docker_lint_dockerfile', arguments: { content: 42 } } }));
     expect(await badArgs.text()).toMatch(/Invalid arguments: content/);
   });

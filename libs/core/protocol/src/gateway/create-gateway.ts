@@ -11,6 +11,7 @@ import { workersResultCache } from './result-cache';
 import { routeLegacySse, type LegacySseNamespace } from './legacy-sse';
 import { authenticate, parseApiKeys, type ApiKey } from './access';
 import { rateLimited, type RateLimiter } from './rate-limit';
+import { invalidLogLevel } from './log-level';
 
 export interface GatewayEnv extends SecurityEnv {
   /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
@@ -104,7 +105,7 @@ export function createGateway(routes: readonly CategoryRoute[]) {
           const key = access.ok ? access.key : undefined;
           if (key) headers.set(CATEGORIES_HEADER, key.categories.join(','));
           else headers.delete(CATEGORIES_HEADER);
-          response = await mcp.fetch(new Request(request, { headers }));
+          response = (await invalidLogLevel(request)) ?? (await mcp.fetch(new Request(request, { headers })));
         } else if (url.pathname === '/sse' || url.pathname === '/messages') {
           response = await routeLegacySse(request, env.LEGACY_SSE as LegacySseNamespace | undefined);
         } else if (url.pathname === '/health' && request.method === 'GET') {

@@ -1,0 +1,25 @@
+export const LOG_LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+
+/**
+ * `logging/setLevel` with an unknown level must be invalid params (-32602), but the SDK
+ * validates the params before any handler runs and reports the failure as -32603. Such a
+ * request is tiny, so only small bodies are peeked at; everything else goes straight on.
+ */
+export async function invalidLogLevel(request: Request): Promise<Response | undefined> {
+  const length = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (request.method !== 'POST' || !(length < 1024)) return undefined;
+  let message: { id?: unknown; method?: unknown; params?: { level?: unknown } };
+  try {
+    message = JSON.parse(await request.clone().text());
+  } catch {
+    return undefined; // the SDK answers malformed JSON itself
+  }
+  if (message?.method !== 'logging/setLevel') return undefined;
+  const level = message.params?.level;
+  if (typeof level === 'string' && LOG_LEVELS.includes(level)) return undefined;
+  return Response.json({
+    jsonrpc: '2.0',
+    id: message.id ?? null,
+    error: { code: -32602, message: `Invalid log level ${JSON.stringify(level ?? null)}: use one of ${LOG_LEVELS.join(', ')}` },
+  });
+}
