@@ -26,6 +26,8 @@ function commitlint(message: string): string[] {
   } catch (error) {
     out = String((error as { stdout?: string }).stdout ?? '');
   }
+  // Under Nx the CLI prints colours: strip the escapes before reading the rule ids.
+  out = out.replace(/\u001b\[[0-9;]*m/g, '');
   return [...out.matchAll(/\[([a-z-]+)\]\s*$/gm)].map((m) => m[1]).filter((id) => !THEIRS_ONLY.has(id)).sort();
 }
 
