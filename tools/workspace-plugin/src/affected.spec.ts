@@ -8,7 +8,7 @@ const APPS = ['gateway', 'tailworker', ...['nodejs', 'python', 'docker', 'qualit
 function affectedBy(file: string): string[] {
   const out = execFileSync('npx', ['nx', 'show', 'projects', '--affected', `--files=${file}`, '--json'], {
     cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
   });
   return (JSON.parse(out) as string[]).sort();

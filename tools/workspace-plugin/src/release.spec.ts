@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NO_COLOR: '1', FORCE_COLOR: '0', NX_TUI: 'false' };
 
 function release(app: string, ...args: string[]) {
   return spawnSync('node', ['../../tools/scripts/release.mjs', ...args], { cwd: `${root}apps/${app}`, env, encoding: 'utf8' });
