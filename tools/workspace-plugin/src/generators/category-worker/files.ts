@@ -75,7 +75,7 @@ export function appFiles({ name }: CategoryNames): Record<string, string> {
 }
 `,
     'tsconfig.json': JSON.stringify(
-      { extends: `${APP_ROOT}tsconfig.base.json`, compilerOptions: { types: ['@cloudflare/workers-types'] }, include: ['src/**/*.ts', 'worker-configuration.d.ts'], exclude: ['src/**/*.spec.ts'] },
+      { extends: `${APP_ROOT}tsconfig.base.json`, compilerOptions: { types: ['@cloudflare/workers-types'] }, include: ['src/**/*.ts', 'worker-configuration.d.ts', `../../libs/tools/${name}/src/**/*.d.ts`], exclude: ['src/**/*.spec.ts'] },
       null,
       2,
     ) + '\n',
