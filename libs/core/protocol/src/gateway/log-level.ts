@@ -1,13 +1,17 @@
+import { isLegacyRequest } from '@modelcontextprotocol/server';
+
 export const LOG_LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
 
 /**
  * `logging/setLevel` with an unknown level must be invalid params (-32602), but the SDK
  * validates the params before any handler runs and reports the failure as -32603. Such a
- * request is tiny, so only small bodies are peeked at; everything else goes straight on.
+ * request is tiny, so only small bodies are peeked at; everything else goes straight on. On
+ * 2026-07-28 the method no longer exists and the SDK answers it (404, -32601) itself.
  */
 export async function invalidLogLevel(request: Request): Promise<Response | undefined> {
   const length = Number(request.headers.get('content-length') ?? Number.NaN);
   if (request.method !== 'POST' || !(length < 1024)) return undefined;
+  if (!(await isLegacyRequest(request))) return undefined;
   let message: { id?: unknown; method?: unknown; params?: { level?: unknown } };
   try {
     message = JSON.parse(await request.clone().text());

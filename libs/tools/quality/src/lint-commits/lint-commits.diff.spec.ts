@@ -27,6 +27,7 @@ function commitlint(message: string): string[] {
     out = String((error as { stdout?: string }).stdout ?? '');
   }
   // Under Nx the CLI prints colours: strip the escapes before reading the rule ids.
+  // eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
   out = out.replace(/\u001b\[[0-9;]*m/g, '');
   return [...out.matchAll(/\[([a-z-]+)\]\s*$/gm)].map((m) => m[1]).filter((id) => !THEIRS_ONLY.has(id)).sort();
 }
