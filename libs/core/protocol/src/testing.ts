@@ -4,6 +4,7 @@
 export { runTool, structured, resultText } from './testing/run-tool';
 export type { RunToolOptions } from './testing/run-tool';
 export type { BenchCase } from './testing/bench';
+export { describeBenchCases } from './testing/bench-spec';
 export { describeCategoryThroughGateway } from './testing/category-spec';
 export type { CategorySpecOptions } from './testing/category-spec';
 export { startOsvStub } from './testing/osv-stub';
