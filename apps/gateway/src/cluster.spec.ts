@@ -145,6 +145,9 @@ describe('the whole system in one workerd', () => {
     const doc = await client.readResource({ uri: 'rules://docker/DL3008' });
     expect(JSON.stringify(doc.contents)).toContain('docker_lint_dockerfile');
     await expect(client.readResource({ uri: 'rules://docker/NOPE' })).rejects.toThrow();
+    // A renamed rule is found under its former name too (squawk's prefer-timestamptz).
+    const renamed = await client.readResource({ uri: 'rules://database/prefer-timestamptz' });
+    expect(JSON.stringify(renamed.contents)).toMatch(/# prefer-timestamp-tz.*Also known as: `prefer-timestamptz`/);
 
     const ids = await client.complete({ ref: { type: 'ref/resource', uri: 'rules://{category}/{ruleId}' }, argument: { name: 'ruleId', value: 'DL30' }, context: { arguments: { category: 'docker' } } });
     expect(ids.completion.values).toEqual(expect.arrayContaining(['DL3007', 'DL3008']));

@@ -3,7 +3,7 @@
  * bindings to a WorkerEntrypoint). Any change to these types must bump CONTRACT_VERSION:
  * a major bump when an old gateway or worker could misread the other (CI checks it).
  */
-export const CONTRACT_VERSION = '1.2.0';
+export const CONTRACT_VERSION = '1.3.0';
 
 export function contractMajor(version: string): number {
   return Number.parseInt(version.split('.')[0] ?? '', 10);
@@ -34,6 +34,8 @@ export interface RuleDescriptor {
   tool: string;
   /** Added in 1.2.0: every tool of the category that reports it (DL3009: lint and optimize). */
   tools?: string[];
+  /** Added in 1.3.0: former names of the rule the anchor still accepts (squawk's prefer-timestamptz). */
+  aliases?: string[];
   severity: 'error' | 'warning' | 'info';
   summary: string;
   docs?: string;

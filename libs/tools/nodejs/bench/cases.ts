@@ -11,9 +11,8 @@ import { blockingSourceOfLines, cpuProfileOfLines, packageJsonOfLines, packageLo
 
 /**
  * One case per nodejs tool; `input(30)` is also what the gateway integration test sends.
- * node_check_vulnerabilities needs the OSV API: run it with OSV_API_URL pointing at a reachable
- * OSV (or the loopback fake in src/check-vulnerabilities/osv-fake-server.ts), otherwise it
- * answers isError by design.
+ * node_check_vulnerabilities queries OSV at OSV_API_URL: the bench runner and cases.spec.ts serve the
+ * lib's advisory fixtures on loopback; with no OSV reachable the tool answers isError, by design.
  */
 export default [
   { tool: auditPackageJsonTool, input: (lines: number) => ({ content: packageJsonOfLines(lines) }) },

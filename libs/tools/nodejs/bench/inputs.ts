@@ -35,6 +35,8 @@ export function packageJsonOfLines(lines: number, issues = true): string {
   );
 }
 
+const VULNERABLE: [string, string][] = [['lodash', '4.17.15'], ['debug', '2.6.8'], ['express', '4.17.1'], ['minimist', '1.2.5'], ['semver', '7.5.1']];
+
 /** package-lock.json v3 with ~`lines` lines (about 9 lines per package entry). */
 export function packageLockOfLines(lines: number): string {
   const count = Math.max(3, Math.floor(lines / 9));
@@ -52,6 +54,9 @@ export function packageLockOfLines(lines: number): string {
       ...(Object.keys(deps).length ? { dependencies: deps } : {}),
     };
     if (i % 50 === 0 && i > 0) packages[`node_modules/pkg-0000/node_modules/${name}`] = { version: '0.9.0', resolved: `https://registry.npmjs.org/${name}/-/${name}-0.9.0.tgz`, integrity: 'sha512-AAAA' };
+    // Real packages at versions with published advisories, so vulnerability matching has work to do.
+    const [real, realVersion] = VULNERABLE[Math.floor(i / 25) % VULNERABLE.length];
+    if (i % 25 === 0) packages[`${i === 0 ? '' : `node_modules/${name}/`}node_modules/${real}`] = { version: realVersion, resolved: `https://registry.npmjs.org/${real}/-/${real}-${realVersion}.tgz`, integrity: 'sha512-BBBB', license: 'MIT' };
   }
   return JSON.stringify({ name: 'acme-orders-service', version: '3.1.4', lockfileVersion: 3, requires: true, packages }, null, 2);
 }

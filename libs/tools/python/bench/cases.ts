@@ -12,8 +12,8 @@ import { pyprojectOfLines, pythonFilesOfLines, pythonOfLines, requirementsOfLine
 
 /**
  * One case per python tool; `input(30)` is also what the gateway integration test sends.
- * python_audit_vulnerabilities queries OSV: it needs OSV_API_URL (a worker var) pointing at a
- * reachable OSV or at a loopback fake; without one it answers isError naming OSV, by design.
+ * python_audit_vulnerabilities queries OSV at OSV_API_URL: the bench runner and cases.spec.ts serve the
+ * lib's advisory fixtures on loopback; with no OSV reachable the tool answers isError, by design.
  */
 export default [
   { tool: lintCode, input: (lines: number) => ({ content: pythonOfLines(lines) }) },

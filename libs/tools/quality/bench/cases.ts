@@ -27,9 +27,10 @@ function project(lines: number) {
   return files;
 }
 
-// The regex grows with the input: an alternation of one word per ~30 lines, inside a repetition.
+// The regex grows with the input: an alternation of one word per ~30 lines, inside a repetition
+// (only generated code has regexes this long, but the size targets hold for them too).
 function pattern(lines: number): string {
-  const words = Array.from({ length: Math.max(2, Math.min(400, Math.ceil(lines / 30))) }, (_, i) => `w${i.toString(36)}`);
+  const words = Array.from({ length: Math.max(2, Math.ceil(lines / 30)) }, (_, i) => `w${i.toString(36)}`);
   return `^(?:[a-z]+-)?(?:${words.join('|')})(?:\\.\\d{1,3})*(\\s*,\\s*[a-z]+)*$`;
 }
 

@@ -35,7 +35,8 @@ export function listRuleTemplates() {
 
 export function readRule(catalog: Catalog, uri: string) {
   const m = /^rules:\/\/([a-z]+)\/(.+)$/.exec(uri);
-  const rule = m ? catalog.rules.get(m[1])?.find((r) => r.id === decodeURIComponent(m[2])) : undefined;
+  const id = m ? decodeURIComponent(m[2]) : '';
+  const rule = m ? catalog.rules.get(m[1])?.find((r) => r.id === id || r.aliases?.includes(id)) : undefined;
   if (!m || !rule) throw new ResourceNotFoundError(uri);
   return { contents: [{ uri, mimeType: 'text/markdown', text: renderRule(m[1], rule) }] };
 }
@@ -49,6 +50,7 @@ function renderRule(category: string, rule: RuleDescriptor): string {
     `- Category: ${category}`,
     `- Reported by: ${(rule.tools ?? [rule.tool]).map((t) => `\`${t}\``).join(', ')}`,
     `- Default severity: ${rule.severity}`,
+    ...(rule.aliases?.length ? [`- Also known as: ${rule.aliases.map((a) => `\`${a}\``).join(', ')}`] : []),
     ...(rule.docs ? [`- Reference: ${rule.docs}`] : []),
   ].join('\n');
 }

@@ -19,6 +19,8 @@ export interface RuleDoc {
   summary: string;
   /** The anchor's own documentation page for the rule, when it has one. */
   docs?: string;
+  /** Former names the anchor still accepts for this rule: `options.ignore` and rules:// take them too. */
+  aliases?: string[];
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject> {

@@ -107,7 +107,7 @@ async function invoke(tool: ToolDefinition, args: unknown, ctx: ToolContext): Pr
   const data = parsed.data as { options?: { ignore?: string[] } };
   try {
     const output = await tool.run(data, ctx);
-    const envelope = toEnvelope(output, data.options?.ignore ?? []);
+    const envelope = toEnvelope(output, withAliases(tool, data.options?.ignore ?? []));
     const text = renderEnvelope(tool.title, envelope, tool.render?.(envelope, data) ?? []);
     return { content: [{ type: 'text', text }], structuredContent: envelope as unknown as Record<string, unknown> };
   } catch (error) {
@@ -116,6 +116,13 @@ async function invoke(tool: ToolDefinition, args: unknown, ctx: ToolContext): Pr
     }
     throw error;
   }
+}
+
+/** `ignore` entries may use a rule's former name (as the anchor's CLI accepts it): map them to the id. */
+function withAliases(tool: ToolDefinition, ignore: string[]): string[] {
+  if (ignore.length === 0) return ignore;
+  const renamed = (tool.rules ?? []).filter((r) => r.aliases?.some((a) => ignore.includes(a))).map((r) => r.id);
+  return renamed.length ? [...ignore, ...renamed] : ignore;
 }
 
 function describe(tool: ToolDefinition): ToolDescriptor {

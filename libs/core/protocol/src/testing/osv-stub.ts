@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -33,4 +36,19 @@ export async function startOsvStub(vulns: Record<string, { id: string; [k: strin
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The OSV records (one JSON file each) in the given folders, keyed by every package name they
+ * affect: the shape `startOsvStub` serves.
+ */
+export function osvRecordsIn(...dirs: URL[]): Record<string, { id: string; [k: string]: unknown }[]> {
+  const out: Record<string, { id: string; [k: string]: unknown }[]> = {};
+  for (const dir of dirs.map((d) => fileURLToPath(d.href))) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      const record = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { id: string; affected?: { package?: { name?: string } }[] };
+      for (const name of new Set((record.affected ?? []).map((a) => a.package?.name).filter((n): n is string => !!n))) (out[name] ??= []).push(record);
+    }
+  }
+  return out;
 }

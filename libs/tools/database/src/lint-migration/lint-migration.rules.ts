@@ -13,7 +13,7 @@ export const lintMigrationRules: RuleDoc[] = [
   { id: 'changing-column-type', severity: 'warning', summary: 'Changing a column type rewrites the table under an ACCESS EXCLUSIVE lock', docs: doc('changing-column-type') },
   { id: 'renaming-column', severity: 'warning', summary: 'Renaming a column may break existing clients', docs: doc('renaming-column') },
   { id: 'prefer-bigint-over-int', severity: 'warning', summary: '32-bit integer columns can hit the int limit; use bigint', docs: doc('prefer-bigint-over-int') },
-  { id: 'prefer-timestamp-tz', severity: 'warning', summary: 'timestamp without time zone drops the UTC offset; use timestamptz', docs: doc('prefer-timestamp-tz') },
+  { id: 'prefer-timestamp-tz', severity: 'warning', summary: 'timestamp without time zone drops the UTC offset; use timestamptz', docs: doc('prefer-timestamp-tz'), aliases: ['prefer-timestamptz'] },
   { id: 'prefer-text-field', severity: 'warning', summary: 'Changing the size of a varchar later needs an ACCESS EXCLUSIVE lock; use text with a CHECK', docs: doc('prefer-text-field') },
   { id: 'prefer-robust-stmts', severity: 'warning', summary: 'Outside a transaction, statements need IF [NOT] EXISTS so that a failed migration can be rerun', docs: doc('prefer-robust-stmts') },
   { id: 'disallowed-unique-constraint', severity: 'warning', summary: 'ADD UNIQUE builds the index under an ACCESS EXCLUSIVE lock; build it CONCURRENTLY and add the constraint USING INDEX', docs: doc('disallowed-unique-constraint') },

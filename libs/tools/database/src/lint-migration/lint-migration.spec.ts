@@ -15,6 +15,8 @@ describe('db_lint_migration', () => {
     expect(at(f, 'prefer-bigint-over-int')).toEqual(['1:26', '16:35']);
     expect(at(f, 'prefer-text-field')).toEqual(['1:48', '17:35']);
     expect(at(f, 'prefer-timestamp-tz')).toEqual(['1:70']);
+    // squawk 2 renamed prefer-timestamptz; like its CLI, the old name still selects the rule.
+    expect(at((await lint(fixture('risky-unwrapped.sql'), { ignore: ['prefer-timestamptz'] })).findings, 'prefer-timestamp-tz')).toEqual([]);
     expect(at(f, 'adding-field-with-default')).toEqual(['5:52']);
     expect(at(f, 'adding-not-nullable-field')).toEqual(['7:41']);
     expect(at(f, 'constraint-missing-not-valid')).toEqual(['8:22', '9:22', '10:22']);

@@ -96,7 +96,8 @@ export const reviewDiff = defineTool({
       const after = byPath.get(path);
       if (after === undefined || !JS.test(path) || f.binary || f.status === 'deleted') continue;
       const before = f.status === 'added' ? null : reverseApply(f, after, path);
-      const newFns = functionsOf(parseModule(after, { source: path }));
+      const afterMod = parseModule(after, { source: path });
+      const newFns = functionsOf(afterMod);
       const oldFns = before === null ? [] : functionsOf(parseModule(before, { source: `${path} (before)` }));
       const changed = new Set(f.hunks.flatMap((h) => h.lines.filter((l) => l.kind === '+').map((l) => l.newLine)));
       const oldByName = new Map(oldFns.map((fn) => [fn.name.replace(/@\d+$/, ''), fn]));
@@ -111,7 +112,6 @@ export const reviewDiff = defineTool({
         }
       }
       // With the file at hand, empty catch blocks are found exactly on the AST.
-      const afterMod = parseModule(after, { source: path });
       walk(afterMod.ast.program, {
         enter(n) {
           if (n.type === 'CatchClause' && n.body.body.length === 0 && changed.has(n.loc!.start.line) && !findings.some((x) => x.ruleId === 'empty-catch' && x.location?.path === path && x.location.line === n.loc!.start.line)) {

@@ -27,19 +27,9 @@ export interface BabelToken {
   loc: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
-// A handful of recent parses, keyed by text: one call that runs several analyses over the same
-// file (review_diff over complexity, dead code over lint) parses it once.
-const CACHE_SIZE = 8;
-const cache = new Map<string, ParsedModule>();
-
+// No cache across calls: a parsed 1 MiB module is tens of MB, and a worker isolate has 128 MB.
+// Within a call, analyses share one ParsedModule (and its memo) instead of parsing again.
 export function parseModule(code: string, options: { source?: string; tokens?: boolean } = {}): ParsedModule {
-  const key = `${options.tokens ? 't' : 'n'}\u0000${code}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
   let ast: File;
   try {
     ast = parse(code, {
@@ -61,8 +51,6 @@ export function parseModule(code: string, options: { source?: string; tokens?: b
     tokens: options.tokens ? (ast.tokens as BabelToken[] | undefined) : undefined,
     memo: new Map(),
   };
-  cache.set(key, parsed);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return parsed;
 }
 
