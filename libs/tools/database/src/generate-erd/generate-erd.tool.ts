@@ -64,10 +64,14 @@ function qualified(e: ErdEntity): string {
 export function erdModel(model: SchemaModel): { entities: ErdEntity[]; relationships: ErdRelationship[] } {
   const entities: ErdEntity[] = [];
   const relationships: ErdRelationship[] = [];
+  // Unique, unconditional indexes per table, grouped once (a scan per table is quadratic).
+  const uniqueIndexes = new Map<string, SchemaModel['indexes']>();
+  for (const i of model.indexes) if (i.unique && !i.where) uniqueIndexes.set(i.table, [...(uniqueIndexes.get(i.table) ?? []), i]);
   for (const t of model.tables.values()) {
+    const tableIndexes = uniqueIndexes.get(t.key) ?? [];
     const fkCols = new Set(t.foreignKeys.flatMap((f) => f.columns));
     const uniqueCols = new Set(t.uniques.filter((u) => u.columns.length === 1).flatMap((u) => u.columns));
-    for (const i of model.indexes) if (i.table === t.key && i.unique && !i.where && i.elements.length === 1 && i.elements[0].column) uniqueCols.add(i.elements[0].column);
+    for (const i of tableIndexes) if (i.elements.length === 1 && i.elements[0].column) uniqueCols.add(i.elements[0].column);
     entities.push({
       name: t.name,
       schema: t.schema,
@@ -82,7 +86,7 @@ export function erdModel(model: SchemaModel): { entities: ErdEntity[]; relations
     });
     for (const fk of t.foreignKeys) {
       const nullable = fk.columns.some((c) => !t.columns.find((x) => x.name === c)?.notNull);
-      const oneToOne = isKey(model, t, fk.columns);
+      const oneToOne = isKey(t, tableIndexes, fk.columns);
       const identifying = !!t.primaryKey && fk.columns.every((c) => t.primaryKey!.columns.includes(c));
       relationships.push({
         from: { table: t.key, columns: fk.columns },
@@ -96,11 +100,11 @@ export function erdModel(model: SchemaModel): { entities: ErdEntity[]; relations
 }
 
 /** The FK columns are exactly the child's primary key or one of its unique keys. */
-function isKey(model: SchemaModel, t: Table, cols: string[]): boolean {
+function isKey(t: Table, uniqueIndexes: SchemaModel['indexes'], cols: string[]): boolean {
   const same = (k: string[]) => k.length === cols.length && k.every((c) => cols.includes(c));
   if (t.primaryKey && same(t.primaryKey.columns)) return true;
   if (t.uniques.some((u) => same(u.columns))) return true;
-  return model.indexes.some((i) => i.table === t.key && i.unique && !i.where && same(i.elements.map((e) => e.expr)));
+  return uniqueIndexes.some((i) => same(i.elements.map((e) => e.expr)));
 }
 
 function mermaidName(model: SchemaModel, key: string): string {
