@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyzerOptions, defineTool } from '@mcp/core-protocol';
 import { table } from '@mcp/core-response';
 import { dialectOf, dialectOption, schemaText } from '../shared/options';
-import { buildSchema, type SchemaModel, type Table } from '../shared/schema-model';
+import { buildSchema, indexesByTable, type SchemaModel, type Table } from '../shared/schema-model';
 
 export interface ErdColumn {
   name: string;
@@ -64,11 +64,10 @@ function qualified(e: ErdEntity): string {
 export function erdModel(model: SchemaModel): { entities: ErdEntity[]; relationships: ErdRelationship[] } {
   const entities: ErdEntity[] = [];
   const relationships: ErdRelationship[] = [];
-  // Unique, unconditional indexes per table, grouped once (a scan per table is quadratic).
-  const uniqueIndexes = new Map<string, SchemaModel['indexes']>();
-  for (const i of model.indexes) if (i.unique && !i.where) uniqueIndexes.set(i.table, [...(uniqueIndexes.get(i.table) ?? []), i]);
+  const byTable = indexesByTable(model);
   for (const t of model.tables.values()) {
-    const tableIndexes = uniqueIndexes.get(t.key) ?? [];
+    // Unique, unconditional indexes make keys as constraints do.
+    const tableIndexes = (byTable.get(t.key) ?? []).filter((i) => i.unique && !i.where);
     const fkCols = new Set(t.foreignKeys.flatMap((f) => f.columns));
     const uniqueCols = new Set(t.uniques.filter((u) => u.columns.length === 1).flatMap((u) => u.columns));
     for (const i of tableIndexes) if (i.elements.length === 1 && i.elements[0].column) uniqueCols.add(i.elements[0].column);

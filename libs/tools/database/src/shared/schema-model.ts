@@ -275,12 +275,29 @@ export interface IndexLike {
   token: Token;
 }
 
+// Tools ask for every table's indexes: group them once per index list (a scan per table is
+// quadratic on large schemas). The list only grows by push or is replaced by filter, so its
+// identity and length tell when the grouping is stale.
+const grouped = new WeakMap<Index[], { length: number; byTable: Map<string, Index[]> }>();
+
+export function indexesByTable(model: SchemaModel): Map<string, Index[]> {
+  const hit = grouped.get(model.indexes);
+  if (hit && hit.length === model.indexes.length) return hit.byTable;
+  const byTable = new Map<string, Index[]>();
+  for (const i of model.indexes) {
+    const list = byTable.get(i.table);
+    if (list) list.push(i);
+    else byTable.set(i.table, [i]);
+  }
+  grouped.set(model.indexes, { length: model.indexes.length, byTable });
+  return byTable;
+}
+
 export function indexesOf(model: SchemaModel, table: Table): IndexLike[] {
   const out: IndexLike[] = [];
   if (table.primaryKey) out.push({ name: table.primaryKey.name ?? `${table.name}_pkey`, kind: 'primary', unique: true, columns: table.primaryKey.columns, partial: false, token: table.primaryKey.token });
   for (const u of table.uniques) out.push({ name: u.name ?? `${table.name}_${u.columns.join('_')}_key`, kind: 'unique', unique: true, columns: u.columns, partial: false, token: u.token });
-  for (const i of model.indexes) {
-    if (i.table !== table.key) continue;
+  for (const i of indexesByTable(model).get(table.key) ?? []) {
     out.push({ name: i.name, kind: 'index', unique: i.unique, columns: i.elements.map((e) => e.expr), partial: i.where !== undefined, where: i.where, token: i.token });
   }
   return out;

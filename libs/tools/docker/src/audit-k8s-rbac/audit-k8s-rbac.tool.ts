@@ -42,13 +42,18 @@ export const auditK8sRbac = defineTool({
 
     const bindings = objects.filter((o) => o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding');
     const subjectsOf = (b: K8sObject) => (Array.isArray(b.value.subjects) ? b.value.subjects.filter(isRecord) : []);
+    // Bindings by the role they reference, so each role finds its own without a scan of all.
+    const byRoleRef = new Map<string, K8sObject[]>();
+    for (const b of bindings) {
+      const ref = isRecord(b.value.roleRef) ? b.value.roleRef : {};
+      const key = `${String(ref.kind)}/${String(ref.name)}`;
+      const list = byRoleRef.get(key);
+      if (list) list.push(b);
+      else byRoleRef.set(key, [b]);
+    }
     const boundTo = (role: K8sObject) =>
-      bindings
-        .filter((b) => {
-          const ref = isRecord(b.value.roleRef) ? b.value.roleRef : {};
-          if (ref.kind !== role.kind || ref.name !== role.name) return false;
-          return role.kind === 'ClusterRole' || b.namespace === role.namespace;
-        })
+      (byRoleRef.get(`${role.kind}/${role.name}`) ?? [])
+        .filter((b) => role.kind === 'ClusterRole' || b.namespace === role.namespace)
         .flatMap((b) => subjectsOf(b).map((s) => `${s.kind}/${s.namespace ?? (s.kind === 'ServiceAccount' ? b.namespace : '')}${s.namespace || s.kind === 'ServiceAccount' ? '/' : ''}${s.name}`));
 
     const roles: RoleRow[] = [];
