@@ -1,4 +1,4 @@
-import { attr, collapse, elementChildren, isText, parentElement, type Element } from './html';
+import { attr, collapse, elementChildren, hasAttr, isText, parentElement, type Element } from './html';
 import { A11yTree, isDisabled } from './a11y';
 import { WHITE, composite, contrastRatio, isLargeText, parseColor, type Rgba } from './color';
 
@@ -25,11 +25,23 @@ const NON_TEXT_INPUTS = new Set(['hidden', 'range', 'color', 'checkbox', 'radio'
  */
 export function textContrasts(tree: A11yTree): TextContrast[] {
   const out: TextContrast[] = [];
+  // What is inherited down the tree is computed once per element, not walked up per text node.
+  const inert = inherited<boolean>((el, parent) => hasAttr(el, 'inert') || parent === true);
+  const label = inherited<Element | null>((el, parent) => (el.tagName === 'label' ? el : (parent ?? null)));
+  const disabledLabel = new Map<Element, boolean>();
+  const labelOfDisabled = (el: Element) => {
+    const l = label(el);
+    if (!l) return false;
+    let v = disabledLabel.get(l);
+    if (v === undefined) disabledLabel.set(l, (v = labelsDisabledControl(l, tree)));
+    return v;
+  };
+  const opacity = inherited<number>((el, parent) => tree.styles.get(el).opacity * (parent ?? 1));
   for (const el of tree.doc.elements) {
     const tag = el.tagName;
     if (tag === 'option' || tag === 'html' || tag === 'head' || tree.isDisplayNone(el)) continue;
     if (tag === 'input' && NON_TEXT_INPUTS.has((attr(el, 'type') ?? 'text').toLowerCase())) continue;
-    if (isDisabled(el) || inert(el) || labelOfDisabled(el, tree)) continue;
+    if (isDisabled(el) || inert(el) || labelOfDisabled(el)) continue;
     const formControl = tag === 'input' || tag === 'select' || tag === 'textarea';
     if (tag === 'select' && !elementChildren(el).length) continue;
     const text = formControl ? collapse(attr(el, 'value') ?? attr(el, 'placeholder') ?? '') : directText(el);
@@ -37,7 +49,7 @@ export function textContrasts(tree: A11yTree): TextContrast[] {
     const style = tree.styles.get(el);
     if (!style.fontSizePx && !style.unresolved.has('font-size')) continue;
     if (style.visibility !== 'visible' || style.opacity === 0) continue;
-    out.push(resolve(el, tree, text));
+    out.push(resolve(el, tree, text, opacity(el)));
   }
   return out;
 }
@@ -48,29 +60,34 @@ function directText(el: Element): string {
   return collapse(s);
 }
 
-function inert(el: Element): boolean {
-  for (let p: Element | null = el; p; p = parentElement(p)) if (p.attrs.some((a) => a.name === 'inert')) return true;
-  return false;
+/** A per-element value derived from the element and its parent's value, memoized down the tree. */
+function inherited<T>(derive: (el: Element, parent: T | undefined) => T): (el: Element) => T {
+  const memo = new Map<Element, T>();
+  const get = (el: Element): T => {
+    if (memo.has(el)) return memo.get(el) as T;
+    const p = parentElement(el);
+    const v = derive(el, p ? get(p) : undefined);
+    memo.set(el, v);
+    return v;
+  };
+  return get;
 }
 
-function labelOfDisabled(el: Element, tree: A11yTree): boolean {
-  for (let p: Element | null = el; p; p = parentElement(p)) {
-    if (p.tagName !== 'label') continue;
-    const f = attr(p, 'for');
-    const target = f ? tree.doc.byId.get(f) : undefined;
-    if (target && isDisabled(target)) return true;
-    const stack = elementChildren(p);
-    while (stack.length) {
-      const c = stack.pop()!;
-      if (['input', 'select', 'textarea'].includes(c.tagName)) return isDisabled(c);
-      stack.push(...elementChildren(c));
-    }
-    return false;
+/** Whether a label labels a disabled control (axe skips the label's text then). */
+function labelsDisabledControl(label: Element, tree: A11yTree): boolean {
+  const f = attr(label, 'for');
+  const target = f ? tree.doc.byId.get(f) : undefined;
+  if (target && isDisabled(target)) return true;
+  const stack = elementChildren(label);
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (['input', 'select', 'textarea'].includes(c.tagName)) return isDisabled(c);
+    stack.push(...elementChildren(c));
   }
   return false;
 }
 
-function resolve(el: Element, tree: A11yTree, text: string): TextContrast {
+function resolve(el: Element, tree: A11yTree, text: string, opacity: number): TextContrast {
   const style = tree.styles.get(el);
   const base = { el, fontSizePx: style.fontSizePx, fontWeight: style.fontWeight, largeText: isLargeText(style.fontSizePx, style.fontWeight), text };
   const review = (why: string): TextContrast => ({ ...base, review: why });
@@ -82,8 +99,6 @@ function resolve(el: Element, tree: A11yTree, text: string): TextContrast {
 
   // Walk the ancestors' backgrounds until an opaque one, as the browser paints them.
   const layers: Rgba[] = [];
-  let opacity = 1;
-  for (let p: Element | null = el; p; p = parentElement(p)) opacity *= tree.styles.get(p).opacity;
   for (let p: Element | null = el; p; p = parentElement(p)) {
     const s = tree.styles.get(p);
     if (s.unresolved.has('background-color') || s.unresolved.has('background') || s.unresolved.has('background-image')) {
