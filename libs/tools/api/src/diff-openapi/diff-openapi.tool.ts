@@ -40,20 +40,34 @@ export const diffOpenApiTool = defineTool({
   description:
     'Compares two versions of an OpenAPI 2.0/3.x document (YAML or JSON) and lists breaking and non-breaking changes with ' +
     "oasdiff's checker ids and levels (ERR, WARN, INFO): removed paths and operations, new required parameters and " +
-    'request properties, narrowed types and enums, removed response properties and status codes, security changes; ' +
-    'plus a Markdown changelog. $refs are resolved, so moving a schema into components is no change.',
+    'request properties, narrowed types and enums, numeric/length/item bounds, patterns, defaults, nullability, ' +
+    'oneOf/anyOf/allOf and discriminators, readOnly/writeOnly, deprecation and x-sunset, x-stability-level, response ' +
+    'headers, security requirements and schemes, removed schemas and webhooks; plus a Markdown changelog. $refs are ' +
+    'resolved, so moving a schema into components is no change. Sunset checks measure against options.today.',
   input: z
     .object({
       before: z.string().describe('The old OpenAPI document (YAML or JSON)'),
       after: z.string().describe('The new OpenAPI document (YAML or JSON)'),
-      options: analyzerOptions({}),
+      options: analyzerOptions({
+        today: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+          .optional()
+          .describe("The date sunset checks measure against (YYYY-MM-DD); default: today's date in UTC"),
+        deprecationDaysBeta: z.number().int().min(0).optional().describe('oasdiff --deprecation-days-beta: minimum days from deprecation to sunset for beta endpoints (default 0)'),
+        deprecationDaysStable: z.number().int().min(0).optional().describe('oasdiff --deprecation-days-stable: the same for stable endpoints and those without x-stability-level (default 0)'),
+      }),
     })
     .strict(),
   rules: DIFF_RULES,
   run({ before, after, options }) {
     const oldDoc = parseSide(before, 'before');
     const newDoc = parseSide(after, 'after');
-    const findings = diffOpenApi(oldDoc, newDoc);
+    const findings = diffOpenApi(oldDoc, newDoc, {
+      today: options?.today,
+      deprecationDaysBeta: options?.deprecationDaysBeta,
+      deprecationDaysStable: options?.deprecationDaysStable,
+    });
     const ignore = new Set(options?.ignore ?? []);
     const kept = findings.filter((f) => !ignore.has(f.ruleId));
     const count = (level: Level) => kept.filter((f) => f.level === level).length;

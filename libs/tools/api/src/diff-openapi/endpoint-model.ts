@@ -1,4 +1,4 @@
-import { isObj, type Obj, type OpenApiDoc } from '../shared/openapi';
+import { HTTP_METHODS, isObj, type Obj, type OpenApiDoc, type Operation } from '../shared/openapi';
 
 /** One operation, normalized across OpenAPI 2.0 and 3.x so that two versions compare field by field. */
 export interface Endpoint {
@@ -13,22 +13,40 @@ export interface Endpoint {
   /** Request body: `required` and schema per media type (2.0 `in: body` becomes one). */
   body?: { node: Obj; required: boolean; content: Map<string, { node: Obj; schema?: Obj }> };
   responses: Map<string, { node: Obj; content: Map<string, { node: Obj; schema?: Obj }> }>;
-  /** Effective security requirements, each as sorted scheme names joined by ", ". */
-  security: Map<string, unknown>;
 }
 
 export function normalizePath(path: string): string {
   return path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
 }
 
+/**
+ * The operations of webhooks both versions define, named `webhook:<name>` as oasdiff names
+ * them (a webhook added or removed as a whole is reported as such instead).
+ */
+function webhookOperations(doc: OpenApiDoc, names: Set<string>): Operation[] {
+  const out: Operation[] = [];
+  const hooks = doc.root.webhooks;
+  if (!isObj(hooks)) return out;
+  for (const name of Object.keys(hooks)) {
+    const pathItem = doc.deref(hooks[name]);
+    if (!names.has(name) || !isObj(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      const path = `webhook:${name}`;
+      if (isObj(op)) out.push({ path, method, label: `${method.toUpperCase()} ${path}`, op, pathItem });
+    }
+  }
+  return out;
+}
+
 /** Reads every operation of a document into the comparable model. */
-export function readEndpoints(doc: OpenApiDoc): Map<string, Endpoint> {
+export function readEndpoints(doc: OpenApiDoc, webhooks: Set<string> = new Set()): Map<string, Endpoint> {
   const out = new Map<string, Endpoint>();
   const root = doc.root;
   const oas2 = doc.version === '2.0';
   const globalConsumes = Array.isArray(root.consumes) ? (root.consumes as string[]) : ['application/json'];
   const globalProduces = Array.isArray(root.produces) ? (root.produces as string[]) : ['application/json'];
-  for (const operation of doc.operations()) {
+  for (const operation of [...doc.operations(), ...webhookOperations(doc, webhooks)]) {
     const { op, path, method, label } = operation;
     const key = `${method.toUpperCase()} ${normalizePath(path)}`;
     const parameters = new Map<string, Obj>();
@@ -64,13 +82,6 @@ export function readEndpoints(doc: OpenApiDoc): Map<string, Endpoint> {
         }
       }
     }
-    const security = new Map<string, unknown>();
-    const effective = op.security !== undefined ? op.security : root.security;
-    if (Array.isArray(effective)) {
-      for (const req of effective) {
-        if (isObj(req)) security.set(Object.keys(req).sort().join(', ') || '(none)', req);
-      }
-    }
     out.set(key, {
       key,
       label,
@@ -81,7 +92,6 @@ export function readEndpoints(doc: OpenApiDoc): Map<string, Endpoint> {
       parameters,
       body,
       responses,
-      security,
     });
   }
   return out;
@@ -124,21 +134,4 @@ export function flatten(doc: OpenApiDoc, schema: Obj, depth = 0): { properties: 
     }
   }
   return { properties, required };
-}
-
-/** `string`, `integer/int64`, `[string, null]`: the type signature oasdiff compares. */
-export function typeOf(doc: OpenApiDoc, schema: Obj | undefined): string | undefined {
-  if (!schema) return undefined;
-  let t = schema.type;
-  if (t === undefined && Array.isArray(schema.allOf)) {
-    for (const raw of schema.allOf) {
-      const part = doc.deref(raw);
-      if (isObj(part) && part.type !== undefined) {
-        t = part.type;
-        break;
-      }
-    }
-  }
-  if (t === undefined) return undefined;
-  return Array.isArray(t) ? [...t].map(String).sort().join(',') : String(t);
 }
