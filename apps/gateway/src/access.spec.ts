@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { startCluster, type Cluster } from '@mcp/core-protocol/testing';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const KEYS = [
   { name: 'docker-team', sha256: sha('key-docker-0123456789'), categories: ['docker'] },
   { name: 'all', sha256: sha('key-all-0123456789'), categories: ['*'] },
+  { name: 'legacy', sha256: sha('key-legacy-0123456789'), categories: ['*'] },
 ];
 
 describe('API keys and rate limiting', () => {
@@ -64,5 +67,24 @@ describe('API keys and rate limiting', () => {
     expect(limited.headers.get('retry-after')).toBe('60');
     // Another key has its own budget.
     expect((await rpc({ jsonrpc: '2.0', id: 1, method: 'ping' }, 'key-docker-0123456789')).status).toBe(200);
+  });
+
+  it('counts a legacy SSE message once, and authorizes it with the key of its POST', async () => {
+    const connect = async (key: string) => {
+      const client = new Client({ name: 'legacy-sse', version: '1.0.0' });
+      await client.connect(new SSEClientTransport(new URL(`${cluster.url}/sse`), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
+      return client;
+    };
+    // Budget 25: GET /sse, initialize, initialized and 20 pings fit when each message counts once.
+    const client = await connect('key-legacy-0123456789');
+    try {
+      for (let i = 0; i < 20; i++) await client.ping();
+    } finally {
+      await client.close();
+    }
+    // Past the budget the /messages POST itself is refused.
+    const again = await connect('key-legacy-0123456789').catch((e: Error) => e);
+    expect(String(again)).toMatch(/429/);
+    await expect(connect('wrong-key')).rejects.toThrow(/401/);
   });
 });

@@ -7,11 +7,11 @@ import { ROUTES } from './routes';
  * workers at run time, so adding a tool never redeploys the gateway.
  */
 const gateway = createGateway(ROUTES);
-export default gateway;
+export default { fetch: gateway.fetch } satisfies ExportedHandler<GatewayEnv>;
 
 /** One legacy HTTP+SSE session (2024-11-05 clients): its stream and negotiated version. */
 export class LegacySseSession extends DurableObject<GatewayEnv> {
-  private readonly session = new LegacySseSessionCore((request) => gateway.fetch(request, this.env));
+  private readonly session = new LegacySseSessionCore((request) => gateway.fetchInProcess(request, this.env));
 
   override fetch(request: Request): Promise<Response> {
     return this.session.fetch(request);

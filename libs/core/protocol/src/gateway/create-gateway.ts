@@ -80,65 +80,74 @@ export function createGateway(routes: readonly CategoryRoute[]) {
     return isolate;
   }
 
-  return {
-    async fetch(request: Request, env: GatewayEnv): Promise<Response> {
-      const { services, logger, mcp, apiKeys } = init(env);
-      const url = new URL(request.url);
-      const state = freshState(logger, request.headers.get('traceparent'));
-      const started = Date.now();
-      let response: Response;
-      try {
-        const isMcp = ['/mcp', '/sse', '/messages'].includes(url.pathname);
-        const access = isMcp ? await authenticate(request, apiKeys) : { ok: true as const };
-        const rejected = !isMcp
-          ? undefined
-          : (securityRejection(request, env) ??
-            (access.ok ? undefined : access.response) ??
-            (await rateLimited(env.RATE_LIMITER as RateLimiter | undefined, request, access.ok ? access.key?.name : undefined, positive(env.RATE_LIMIT_PERIOD_S, 60))));
-        if (rejected) {
-          response = rejected;
-        } else if (url.pathname === '/mcp') {
-          const headers = new Headers(request.headers);
-          headers.set(REQUEST_ID_HEADER, state.requestId);
-          headers.set('traceparent', formatTraceparent(state.trace));
-          // Which categories this caller may use travels like the request id: set here only.
-          const key = access.ok ? access.key : undefined;
-          if (key) headers.set(CATEGORIES_HEADER, key.categories.join(','));
-          else headers.delete(CATEGORIES_HEADER);
-          response = (await invalidLogLevel(request)) ?? (await mcp.fetch(new Request(request, { headers })));
-        } else if (url.pathname === '/sse' || url.pathname === '/messages') {
-          response = await routeLegacySse(request, env.LEGACY_SSE as LegacySseNamespace | undefined);
-        } else if (url.pathname === '/health' && request.method === 'GET') {
-          response = Response.json(await checkHealth(services));
-        } else if (url.pathname.startsWith('/health/') && request.method === 'GET') {
-          // One category's health(): the bare RPC path under a tools/call (the benchmark's baseline).
-          const route = services.routes.find((r) => r.category === url.pathname.slice('/health/'.length));
-          const report = route ? await checkHealth({ ...services, routes: [route] }) : undefined;
-          response = report ? Response.json(report, { status: report.status === 'ok' ? 200 : 503 }) : new Response('Not found\n', { status: 404 });
-        } else if (url.pathname.startsWith('/admin/') || url.pathname === '/admin') {
-          response = await forwardAdmin(request, env, state);
-        } else if (url.pathname === '/' && request.method === 'GET') {
-          response = new Response('MCP gateway: POST /mcp (Streamable HTTP), GET /sse (legacy HTTP+SSE), GET /health\n');
-        } else {
-          response = new Response('Not found\n', { status: 404 });
-        }
-      } catch (error) {
-        // Never a stack trace or an internal name to the client; the log has the class.
-        state.logger.error({ event: 'http.crash', errorClass: error instanceof Error ? error.name : typeof error, msg: String(error) });
-        response = Response.json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error' } }, { status: 500 });
+  /**
+   * `inProcess`: a legacy-SSE message the session's Durable Object replays as a POST to /mcp.
+   * Its /messages POST already passed the Origin/Host checks and counted against the rate
+   * limit; the replay is authenticated again (its key travels along) but not counted twice.
+   */
+  async function serve(request: Request, env: GatewayEnv, inProcess: boolean): Promise<Response> {
+    const { services, logger, mcp, apiKeys } = init(env);
+    const url = new URL(request.url);
+    const state = freshState(logger, request.headers.get('traceparent'));
+    const started = Date.now();
+    let response: Response;
+    try {
+      const isMcp = ['/mcp', '/sse', '/messages'].includes(url.pathname);
+      const access = isMcp ? await authenticate(request, apiKeys) : { ok: true as const };
+      let rejected: Response | undefined;
+      if (isMcp) {
+        rejected = (inProcess ? undefined : securityRejection(request, env)) ?? (access.ok ? undefined : access.response);
+        if (!rejected && !inProcess) rejected = await rateLimited(env.RATE_LIMITER as RateLimiter | undefined, request, access.ok ? access.key?.name : undefined, positive(env.RATE_LIMIT_PERIOD_S, 60));
       }
-      state.logger.info({
-        event: 'http.request',
-        method: request.method,
-        path: url.pathname,
-        status: response.status,
-        outcome: response.status < 400 ? 'ok' : 'rejected',
-        durationMs: Date.now() - started,
-      });
-      const headers = new Headers(response.headers);
-      headers.set('x-request-id', state.requestId);
-      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-    },
+      if (rejected) {
+        response = rejected;
+      } else if (url.pathname === '/mcp') {
+        const headers = new Headers(request.headers);
+        headers.set(REQUEST_ID_HEADER, state.requestId);
+        headers.set('traceparent', formatTraceparent(state.trace));
+        // Which categories this caller may use travels like the request id: set here only.
+        const key = access.ok ? access.key : undefined;
+        if (key) headers.set(CATEGORIES_HEADER, key.categories.join(','));
+        else headers.delete(CATEGORIES_HEADER);
+        response = (await invalidLogLevel(request)) ?? (await mcp.fetch(new Request(request, { headers })));
+      } else if (url.pathname === '/sse' || url.pathname === '/messages') {
+        response = await routeLegacySse(request, env.LEGACY_SSE as LegacySseNamespace | undefined, formatTraceparent(state.trace));
+      } else if (url.pathname === '/health' && request.method === 'GET') {
+        response = Response.json(await checkHealth(services));
+      } else if (url.pathname.startsWith('/health/') && request.method === 'GET') {
+        // One category's health(): the bare RPC path under a tools/call (the benchmark's baseline).
+        const route = services.routes.find((r) => r.category === url.pathname.slice('/health/'.length));
+        const report = route ? await checkHealth({ ...services, routes: [route] }) : undefined;
+        response = report ? Response.json(report, { status: report.status === 'ok' ? 200 : 503 }) : new Response('Not found\n', { status: 404 });
+      } else if (url.pathname.startsWith('/admin/') || url.pathname === '/admin') {
+        response = await forwardAdmin(request, env, state);
+      } else if (url.pathname === '/' && request.method === 'GET') {
+        response = new Response('MCP gateway: POST /mcp (Streamable HTTP), GET /sse (legacy HTTP+SSE), GET /health\n');
+      } else {
+        response = new Response('Not found\n', { status: 404 });
+      }
+    } catch (error) {
+      // Never a stack trace or an internal name to the client; the log has the class.
+      state.logger.error({ event: 'http.crash', errorClass: error instanceof Error ? error.name : typeof error, msg: String(error) });
+      response = Response.json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'Internal error' } }, { status: 500 });
+    }
+    state.logger.info({
+      event: 'http.request',
+      method: request.method,
+      path: url.pathname,
+      status: response.status,
+      outcome: response.status < 400 ? 'ok' : 'rejected',
+      durationMs: Date.now() - started,
+    });
+    const headers = new Headers(response.headers);
+    headers.set('x-request-id', state.requestId);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+
+  return {
+    fetch: (request: Request, env: GatewayEnv): Promise<Response> => serve(request, env, false),
+    /** For the LegacySseSession Durable Object only: see `serve`. Not reachable over HTTP. */
+    fetchInProcess: (request: Request, env: GatewayEnv): Promise<Response> => serve(request, env, true),
   };
 }
 

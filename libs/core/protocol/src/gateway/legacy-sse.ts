@@ -20,7 +20,7 @@ export interface LegacySseNamespace {
 const SESSION = /^[0-9a-f]{32}$/;
 
 /** Gateway side: routes /sse and /messages to the session's Durable Object. */
-export async function routeLegacySse(request: Request, namespace: LegacySseNamespace | undefined): Promise<Response> {
+export async function routeLegacySse(request: Request, namespace: LegacySseNamespace | undefined, traceparent: string): Promise<Response> {
   if (!namespace) return new Response('Legacy SSE transport is not configured (no LEGACY_SSE binding)\n', { status: 501 });
   const url = new URL(request.url);
   if (url.pathname === '/sse') {
@@ -35,7 +35,8 @@ export async function routeLegacySse(request: Request, namespace: LegacySseNames
     new Request(`https://session/message?sessionId=${session}`, {
       method: 'POST',
       // The caller's API key goes along: each message is authorized like a POST to /mcp.
-      headers: { 'content-type': 'application/json', authorization: request.headers.get('authorization') ?? '' },
+      // So does the trace: the replayed /mcp request is a child span of this POST.
+      headers: { 'content-type': 'application/json', authorization: request.headers.get('authorization') ?? '', traceparent },
       body: await request.text(),
     }),
   );
@@ -53,7 +54,7 @@ export class LegacySseSessionCore {
     const url = new URL(request.url);
     const session = url.searchParams.get('sessionId') ?? '';
     if (url.pathname === '/connect') return this.connect(session, request.signal);
-    if (url.pathname === '/message') return this.message(await request.text(), request.headers.get('authorization'));
+    if (url.pathname === '/message') return this.message(await request.text(), request.headers.get('authorization'), request.headers.get('traceparent'));
     return new Response('Not found\n', { status: 404 });
   }
 
@@ -65,7 +66,7 @@ export class LegacySseSessionCore {
     return new Response(readable, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' } });
   }
 
-  private async message(body: string, authorization: string | null): Promise<Response> {
+  private async message(body: string, authorization: string | null, traceparent: string | null): Promise<Response> {
     if (!this.writer) return new Response('Unknown or closed session\n', { status: 404 });
     let parsed: { method?: string; params?: { protocolVersion?: string }; id?: unknown } | undefined;
     try {
@@ -77,6 +78,7 @@ export class LegacySseSessionCore {
     const headers: Record<string, string> = { host: 'localhost', 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
     if (this.protocolVersion && parsed?.method !== 'initialize') headers['mcp-protocol-version'] = this.protocolVersion;
     if (authorization) headers.authorization = authorization;
+    if (traceparent) headers.traceparent = traceparent;
     const response = await this.handle(new Request('http://localhost/mcp', { method: 'POST', headers, body }));
     for (const message of await messagesOf(response)) {
       const result = (message as { result?: { protocolVersion?: string } }).result;
