@@ -12,6 +12,7 @@ import { routeLegacySse, type LegacySseNamespace } from './legacy-sse';
 import { authenticate, parseApiKeys, type ApiKey } from './access';
 import { rateLimited, type RateLimiter } from './rate-limit';
 import { invalidLogLevel } from './log-level';
+import { PollingEventBus } from './polling-bus';
 
 export interface GatewayEnv extends SecurityEnv {
   /** Category bindings (NODEJS_MCP_WORKER, ...) and TAILWORKER. */
@@ -68,9 +69,11 @@ export function createGateway(routes: readonly CategoryRoute[]) {
         onChange: () => notifier.notify?.(),
       }),
     };
+    const bus = new PollingEventBus(() => void services.catalog.get().catch(() => undefined), listTtlMs);
     const mcp = createMcpHandler(
       ({ requestInfo }) => buildServer(services, stateFromHeaders(logger, requestInfo?.headers)),
       {
+        bus,
         onerror: (error) => logger.warn({ event: 'mcp.rejected', errorClass: error.name, msg: error.message }),
         maxRequestBodySize: positive(env.MAX_BODY_BYTES, 2 * 1024 * 1024),
       },
