@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import { InputError, ParseError } from '@mcp/core-response';
 import { jsonErrorAt } from './json-position';
-import { parseSource } from './parse';
+import { childNodes, parseJs } from '@mcp/core-js';
 
 /**
  * The module graph as node_detect_circular_imports builds it (TOOLS.md): relative specifiers
@@ -96,7 +96,7 @@ interface Found {
 
 /** One walk per file: import sites, class counts and migration constructs. */
 function scan(path: string, code: string): { found: Found[]; info: FileInfo } {
-  const ast = parseSource(code, path);
+  const ast = parseJs(code, { source: path, allowReturnOutsideFunction: true });
   const found: Found[] = [];
   const info: FileInfo = { path, lines: code.split('\n').length, classes: 0, abstractTypes: 0, constructs: [], parsed: true };
   const pos = (n: Node) => ({ line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1 });
@@ -175,13 +175,7 @@ function scan(path: string, code: string): { found: Found[]; info: FileInfo } {
       n.type === 'ArrowFunctionExpression' ||
       n.type === 'ClassMethod' ||
       n.type === 'ObjectMethod';
-    for (const key of Object.keys(n)) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const v = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(v)) {
-        for (const c of v) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') visit(c as Node, nextConditional);
-      } else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') visit(v as Node, nextConditional);
-    }
+    for (const child of childNodes(n)) visit(child, nextConditional);
   };
   // the top-level statements are not conditional; the program's body is walked directly
   for (const stmt of ast.program.body) visit(stmt as Node, false);

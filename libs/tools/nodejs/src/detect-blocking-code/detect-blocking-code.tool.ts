@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { analyzerOptions, contentArg, defineTool, filesArg } from '@mcp/core-protocol';
 import { InputError, ParseError, table, type Finding } from '@mcp/core-response';
 import { parseSource, type ParsedSource } from '../shared/parse-source';
-import { isFunction, memberPath, walk } from '../shared/walk';
+import { isFunction, memberPath, walk } from '@mcp/core-js';
 import { rules } from './detect-blocking-code.rules';
 import { analyzeRegex, type RegexVerdict } from './regex-safety';
 import { collectBinding, isRequestDerived, taintFromBindings, type Binding } from './taint';
@@ -101,7 +101,7 @@ function analyzeFile(mod: ParsedSource, path: string | undefined): Finding[] {
   let facts: { inits: Map<string, Node>; unlimited: Set<string> } | undefined;
 
   walk(mod.ast.program, {
-    enter(node, ancestors) {
+    enter(node, _parent, ancestors) {
       switch (node.type) {
         case 'CallExpression':
         case 'OptionalCallExpression':

@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import { memberPath } from '../shared/walk';
+import { memberPath } from '@mcp/core-js';
 
 /** Names that hold the incoming request in common frameworks (Express, Koa, Fastify, Hono, fetch, Lambda). */
 const REQUEST_ROOTS = /^(req|request|ctx\.request|ctx\.req|c\.req|context\.req|event\.body|event\.queryStringParameters|event\.multiValueQueryStringParameters|event\.Records)(\.|$)/;

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { parseSource } from '../shared/parse-source';
-import { walk } from '../shared/walk';
+import { walk } from '@mcp/core-js';
 
 export type CodeFormat = 'ESM' | 'CJS' | 'mixed' | 'unknown';
 

@@ -1,5 +1,5 @@
 import type { File, Node } from '@babel/types';
-import { walk } from './walk';
+import { walk } from '@mcp/core-js';
 
 export type ImportKind = 'import' | 'export' | 'require' | 'require.resolve' | 'dynamic' | 'import-equals' | 'import-type';
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runTool, structured } from '@mcp/core-protocol/testing';
 import { parseModule } from '../shared/parse';
-import { walk } from '../shared/walk';
+import { walk } from '@mcp/core-js';
 import { checkRegexSafety } from './check-regex-safety.tool';
 
 // Differential test against recheck itself, on every regex literal found in JavaScript shipped in

@@ -6,7 +6,7 @@ import { parseModule } from '../shared/parse';
 import { depthSites, functionsOf } from '../shared/metrics';
 import { magicNumbers } from '../shared/magic-numbers';
 import { selectorParams } from '../shared/selector-params';
-import { walk } from '../shared/walk';
+import { walk } from '@mcp/core-js';
 import { keyName } from '../shared/names';
 
 const rules: RuleDoc[] = [

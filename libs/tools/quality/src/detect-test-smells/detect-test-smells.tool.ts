@@ -3,7 +3,7 @@ import type { Node } from '@babel/types';
 import { analyzerOptions, defineTool, fileSchema, type RuleDoc } from '@mcp/core-protocol';
 import { InputError, table, type Finding } from '@mcp/core-response';
 import { parseModule, textOf, type ParsedModule } from '../shared/parse';
-import { childNodes, walk } from '../shared/walk';
+import { childNodes, walk } from '@mcp/core-js';
 import { asTestCall } from './test-calls';
 
 const JEST = 'https://github.com/jest-community/eslint-plugin-jest/blob/main/docs/rules/';

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { parseModule, type ParsedModule } from '../shared/parse';
-import { walk } from '../shared/walk';
+import { walk } from '@mcp/core-js';
 import { scopesOf } from '../shared/scope';
 
 export interface ExportEntry {

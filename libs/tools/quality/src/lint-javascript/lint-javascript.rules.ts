@@ -4,7 +4,7 @@ import type { Finding } from '@mcp/core-response';
 import { commentsBetween, type ParsedModule } from '../shared/parse';
 import { scopesOf, type Binding, type Scope } from '../shared/scope';
 import { completesNormally, listCompletes, unreachableRuns } from '../shared/control-flow';
-import { walk, isFunction } from '../shared/walk';
+import { walk, isFunction } from '@mcp/core-js';
 import { ENV_GLOBALS, ES_BUILTINS } from '../shared/globals';
 import { sameStructure, staticKey, isConstant } from './ast-utils';
 
@@ -342,7 +342,7 @@ function sparse(node: Node & { type: 'ArrayExpression' }, code: string, at: (o: 
 const LOOP = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement']);
 
 /** Inside a finally block, with no function boundary, and (for break/continue) jumping out of it. */
-function inFinallyUnsafe(node: Node, ancestors: Node[]): boolean {
+function inFinallyUnsafe(node: Node, ancestors: readonly Node[]): boolean {
   const label = (node as { label?: { name: string } | null }).label?.name;
   let child: Node = node;
   for (let i = ancestors.length - 1; i >= 0; i--) {

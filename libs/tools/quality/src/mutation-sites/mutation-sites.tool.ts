@@ -3,7 +3,7 @@ import type { Node } from '@babel/types';
 import { analyzerOptions, contentArg, defineTool, type RuleDoc } from '@mcp/core-protocol';
 import { table, type Finding } from '@mcp/core-response';
 import { parseModule } from '../shared/parse';
-import { childNodes } from '../shared/walk';
+import { childNodes } from '@mcp/core-js';
 import { parseLcov } from '../analyze-coverage/coverage-formats';
 import { ALL_MUTATORS, DEFAULT_MUTATORS, sitesFor, type MutatorName, type Site } from './mutators';
 

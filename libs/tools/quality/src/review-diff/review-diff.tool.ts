@@ -4,7 +4,7 @@ import { table, type Finding } from '@mcp/core-response';
 import { parseUnifiedDiff, reportPath, type DiffFile } from '../shared/diff';
 import { commentsBetween, parseModule } from '../shared/parse';
 import { functionsOf } from '../shared/metrics';
-import { walk } from '../shared/walk';
+import { walk } from '@mcp/core-js';
 import { diffUnits, secretFindings, secretRuleDocs } from '../scan-secrets/scan-secrets.tool';
 import { reverseApply } from './reverse-apply';
 

@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import { childNodes, isFunction } from './walk';
+import { childNodes, isFunction } from '@mcp/core-js';
 
 /**
  * Whether control can leave `stmt` normally (fall through to the next statement). A light

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import type { ParsedModule } from './parse';
-import { walk } from './walk';
+import { walk } from '@mcp/core-js';
 
 export interface MagicNumber {
   node: Node;

@@ -1,6 +1,6 @@
 import type { Node } from '@babel/types';
 import { memo, type ParsedModule } from './parse';
-import { childNodes, isFunction, walk } from './walk';
+import { childNodes, isFunction, walk } from '@mcp/core-js';
 import { functionName } from './names';
 
 export interface Halstead {

@@ -1,13 +1,9 @@
-import { parse, type ParserPlugin } from '@babel/parser';
 import type { File, Node } from '@babel/types';
-import { LineIndex, ParseError } from '@mcp/core-response';
+import { LineIndex } from '@mcp/core-response';
+import { parseJs } from '@mcp/core-js';
 
-/**
- * The one parse every quality tool walks. TOOLS.md fixes the configuration: TypeScript + JSX +
- * legacy decorators with `sourceType: "unambiguous"`, so .js/.ts/.jsx/.tsx all parse without a
- * language option.
- */
-const PLUGINS: ParserPlugin[] = ['typescript', 'jsx', 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
+// The one parse every quality tool walks, with the configuration all categories share
+// (@mcp/core-js), so .js/.ts/.jsx/.tsx all parse without a language option.
 
 export interface ParsedModule {
   code: string;
@@ -30,37 +26,8 @@ export interface BabelToken {
 // No cache across calls: a parsed 1 MiB module is tens of MB, and a worker isolate has 128 MB.
 // Within a call, analyses share one ParsedModule (and its memo) instead of parsing again.
 export function parseModule(code: string, options: { source?: string; tokens?: boolean } = {}): ParsedModule {
-  let ast: File;
-  try {
-    ast = parse(code, {
-      sourceType: 'unambiguous',
-      plugins: PLUGINS,
-      tokens: options.tokens === true,
-      errorRecovery: false,
-      allowReturnOutsideFunction: false,
-      // Comments stay in ast.comments (see commentsBetween); attaching them to nodes is wasted work.
-      attachComment: false,
-    });
-  } catch (error) {
-    throw toParseError(error, options.source);
-  }
-  const parsed: ParsedModule = {
-    code,
-    ast,
-    lines: new LineIndex(code),
-    tokens: options.tokens ? (ast.tokens as BabelToken[] | undefined) : undefined,
-    memo: new Map(),
-  };
-  return parsed;
-}
-
-/** Babel reports `Unexpected token (3:7)` with a 0-based column; the contract wants 1-based. */
-export function toParseError(error: unknown, source?: string): ParseError {
-  const e = error as { message?: string; loc?: { line: number; column: number } };
-  const message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, '');
-  const line = e.loc?.line ?? 1;
-  const column = (e.loc?.column ?? 0) + 1;
-  return new ParseError(message, line, column, source);
+  const ast = parseJs(code, { source: options.source, tokens: options.tokens });
+  return { code, ast, lines: new LineIndex(code), tokens: options.tokens ? (ast.tokens as BabelToken[] | undefined) : undefined, memo: new Map() };
 }
 
 /** Memoizes one analysis of a parsed module, so tools share it instead of recomputing. */

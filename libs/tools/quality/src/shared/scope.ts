@@ -1,6 +1,6 @@
 import type { Node, Identifier } from '@babel/types';
 import { memo, type ParsedModule } from './parse';
-import { childNodes, isFunction } from './walk';
+import { childNodes, isFunction } from '@mcp/core-js';
 
 /**
  * A small eslint-scope: scopes, bindings and references over the Babel AST, computed once per

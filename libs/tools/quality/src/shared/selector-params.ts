@@ -2,7 +2,7 @@ import type { Node, Identifier } from '@babel/types';
 import type { FunctionInfo } from './metrics';
 import type { ParsedModule } from './parse';
 import { scopesOf } from './scope';
-import { walk } from './walk';
+import { walk } from '@mcp/core-js';
 
 export interface SelectorParam {
   fn: FunctionInfo;
@@ -25,7 +25,7 @@ function paramId(p: Node): { id: Identifier; typed: boolean; defaulted: boolean 
 }
 
 /** The test of an if/ternary/logical-control expression that is just the parameter (or its negation). */
-function selectsBranch(ref: Node, chain: Node[]): Node | null {
+function selectsBranch(ref: Node, chain: readonly Node[]): Node | null {
   let n: Node = ref;
   let i = chain.length - 1;
   while (i >= 0 && chain[i].type === 'UnaryExpression' && (chain[i] as { operator: string }).operator === '!') {

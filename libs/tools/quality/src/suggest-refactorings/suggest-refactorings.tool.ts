@@ -5,7 +5,7 @@ import { table, type Finding } from '@mcp/core-response';
 import { parseModule, textOf, type ParsedModule } from '../shared/parse';
 import { functionsOf, type FunctionInfo } from '../shared/metrics';
 import { magicNumbers } from '../shared/magic-numbers';
-import { childNodes, isFunction, walk } from '../shared/walk';
+import { childNodes, isFunction, walk } from '@mcp/core-js';
 import { camel, excerpt, extractionCandidate, freeVariables, identifiersIn, pascal, upperSnake } from './sketches';
 
 const CATALOG = 'https://refactoring.com/catalog/';

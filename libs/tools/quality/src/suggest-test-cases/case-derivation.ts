@@ -1,7 +1,7 @@
 import type { Node } from '@babel/types';
 import type { FunctionInfo } from '../shared/metrics';
 import { textOf, type ParsedModule } from '../shared/parse';
-import { childNodes, isFunction } from '../shared/walk';
+import { childNodes, isFunction } from '@mcp/core-js';
 
 export type CaseKind = 'branch-true' | 'branch-false' | 'boundary' | 'throws' | 'early-return' | 'switch-case' | 'default';
 export interface TestCase {

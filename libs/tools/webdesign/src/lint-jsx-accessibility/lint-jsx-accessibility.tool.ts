@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parse, type ParserPlugin } from '@babel/parser';
 import type { JSXAttribute, JSXElement, JSXOpeningElement, Node } from '@babel/types';
 import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
-import { ParseError, table, type Finding } from '@mcp/core-response';
+import { childNodes, parseJs } from '@mcp/core-js';
+import { table, type Finding } from '@mcp/core-response';
 import {
   RULE_SUMMARIES,
   altText,
@@ -18,10 +18,6 @@ import {
   type JsxContext,
 } from './jsx-a11y.rules';
 import { elementName } from './jsx-props';
-
-// The Quality category's configuration (TOOLS.md): TypeScript + JSX + legacy decorators,
-// sourceType "unambiguous", so every tool reports a syntax error at the same place.
-const PLUGINS: ParserPlugin[] = ['typescript', 'jsx', 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
 
 interface Directive {
   from: number;
@@ -54,28 +50,14 @@ function directives(ast: Node): Directive[] {
   return out;
 }
 
-function parseJsx(code: string): Node {
-  try {
-    return parse(code, { sourceType: 'unambiguous', plugins: PLUGINS, errorRecovery: false });
-  } catch (error) {
-    const e = error as { message?: string; loc?: { line: number; column: number } };
-    throw new ParseError(String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, ''), e.loc?.line ?? 1, (e.loc?.column ?? 0) + 1);
-  }
-}
-
 /** Visits every node without recursion (generated JSX can nest deeply). */
 function eachNode(root: Node, fn: (node: Node) => void): void {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     fn(node);
-    for (const key of Object.keys(node) as (keyof Node)[]) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
-      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') stack.push(value as Node);
-    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 
@@ -94,7 +76,7 @@ export const lintJsxAccessibility = defineTool({
     .strict(),
   rules: Object.entries(RULE_SUMMARIES).map(([id, summary]) => ({ id, severity: 'error' as const, summary, docs: docsOf(id) })),
   run({ content, options }) {
-    const ast = parseJsx(content);
+    const ast = parseJs(content);
     const components = options?.components ?? {};
     const findings: Finding[] = [];
     const ctx: JsxContext = {

@@ -1,23 +1,30 @@
-import { VISITOR_KEYS } from './visitor-keys';
 import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 
-// Keys holding positions, comments or parser extras rather than child nodes.
+// Keys that hold positions, comments or parser extras rather than child nodes.
 const SKIP = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'comments', 'tokens', 'errors']);
 
-function isNode(value: unknown): value is Node {
+export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** The keys that can hold child nodes: Babel's VISITOR_KEYS, or every key for an unknown type. */
-function keysOf(node: Node): readonly string[] {
-  const known = VISITOR_KEYS[node.type];
-  if (known) return known;
-  return Object.keys(node).filter((k) => !SKIP.has(k));
-}
-
+/** Child nodes in source order: Babel's VISITOR_KEYS, or every key for a type it does not list. */
 export function childNodes(node: Node): Node[] {
   const out: Node[] = [];
-  for (const key of keysOf(node)) {
+  const keys = VISITOR_KEYS[node.type];
+  if (keys) {
+    const rec = node as unknown as Record<string, unknown>;
+    for (let k = 0; k < keys.length; k++) {
+      const value = rec[keys[k]];
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (isNode(value[i])) out.push(value[i]);
+      } else if (isNode(value)) out.push(value);
+    }
+    return out;
+  }
+  for (const key in node) {
+    if (SKIP.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) out.push(item);
@@ -28,37 +35,25 @@ export function childNodes(node: Node): Node[] {
 
 export interface Visitor {
   /** Return false to skip the node's children. */
-  enter?(node: Node, ancestors: readonly Node[]): boolean | void;
-  leave?(node: Node, ancestors: readonly Node[]): void;
+  enter?(node: Node, parent: Node | null, ancestors: readonly Node[]): boolean | void;
+  leave?(node: Node, parent: Node | null, ancestors: readonly Node[]): void;
 }
 
 /** Depth-first walk in source order with the ancestor chain (closest last). */
 export function walk(root: Node, visitor: Visitor): void {
   const ancestors: Node[] = [];
   const visit = (node: Node): void => {
-    if (visitor.enter?.(node, ancestors) === false) return;
+    const parent = ancestors.length > 0 ? ancestors[ancestors.length - 1] : null;
+    if (visitor.enter?.(node, parent, ancestors) === false) return;
     ancestors.push(node);
-    const keys = keysOf(node);
-    for (let k = 0; k < keys.length; k++) {
-      const value = (node as unknown as Record<string, unknown>)[keys[k]];
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (isNode(value[i])) visit(value[i]);
-      } else if (isNode(value)) visit(value);
-    }
+    for (const child of childNodes(node)) visit(child);
     ancestors.pop();
-    visitor.leave?.(node, ancestors);
+    visitor.leave?.(node, parent, ancestors);
   };
   visit(root);
 }
 
-export const FUNCTION_TYPES = new Set([
-  'FunctionDeclaration',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-  'ObjectMethod',
-  'ClassMethod',
-  'ClassPrivateMethod',
-]);
+export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
 
 export function isFunction(node: Node): boolean {
   return FUNCTION_TYPES.has(node.type);

@@ -1,10 +1,9 @@
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 
 /**
- * The @babel/parser configuration every JS/TS tool of this category uses. TOOLS.md fixes it
- * to match the Quality category (typescript + jsx + legacy decorators, `unambiguous`), so a
- * syntax error is reported at the same line and column whichever tool parsed the file.
- * Kept in its own dependency-free file so other categories can mirror it verbatim.
+ * The one @babel/parser configuration every JS/TS tool uses, whatever its category. TOOLS.md
+ * fixes it (typescript + jsx + legacy decorators, `unambiguous`), so a syntax error is reported
+ * at the same line and column whichever tool parsed the file.
  */
 export const BABEL_PLUGINS: ParserPlugin[] = [
   'typescript',

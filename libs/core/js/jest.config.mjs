@@ -1,0 +1,4 @@
+export default {
+  displayName: 'core-js',
+  preset: '../../../jest.preset.js',
+};
