@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { OsvRecord } from './osv-client';
+import type { OsvRecord } from '@mcp/core-osv';
 
 export interface Match {
   affected: boolean;

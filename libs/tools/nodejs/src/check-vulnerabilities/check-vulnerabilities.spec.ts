@@ -5,7 +5,7 @@ import type { Envelope } from '@mcp/core-response';
 import { checkVulnerabilitiesTool } from './check-vulnerabilities.tool';
 import { cvss3BaseScore, levelOf, matchAdvisory } from './affected';
 import { startFakeOsv, type FakeOsv } from './osv-fake-server';
-import type { OsvRecord } from './osv-client';
+import type { OsvRecord } from '@mcp/core-osv';
 
 const lockfile = (name: string) => readFileSync(new URL(`../analyze-lockfile/fixtures/${name}`, import.meta.url), 'utf8');
 const record = (id: string) => JSON.parse(readFileSync(new URL(`./fixtures/osv/${id}.json`, import.meta.url), 'utf8')) as OsvRecord;

@@ -1,12 +1,11 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { analyzerOptions, contentArg, defineTool, type RuleDoc } from '@mcp/core-protocol';
-import { InputError, table, type Finding } from '@mcp/core-response';
+import { table, type Finding } from '@mcp/core-response';
 import { parseLockfile } from '../shared/lockfile';
 import { levelOf, matchAdvisory, type Level } from './affected';
-import { keyOf, queryOsv, type KvLike, type OsvRecord, type PackageQuery } from './osv-client';
+import { keyOf, osvOptions, queryOsv, type OsvRecord, type PackageQuery } from '@mcp/core-osv';
 
-export const DEFAULT_OSV_API_URL = 'https://api.osv.dev';
 
 // Rule ids are the advisories' own ids (GHSA-…, or another OSV id), so there is no fixed list;
 // these entries document the id families a user can look up.
@@ -70,10 +69,8 @@ export const checkVulnerabilitiesTool = defineTool({
     }
     queries.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 
-    const baseUrl = typeof ctx.env.OSV_API_URL === 'string' && ctx.env.OSV_API_URL ? ctx.env.OSV_API_URL : DEFAULT_OSV_API_URL;
-    if (!/^https?:\/\//.test(baseUrl)) throw new InputError(`OSV_API_URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
-    const cache = isKv(ctx.env.OSV_CACHE) ? ctx.env.OSV_CACHE : undefined;
-    const answers: Map<string, OsvRecord[]> = queries.length ? await queryOsv(queries, { baseUrl, fetch: ctx.fetch, signal: ctx.signal, cache }) : new Map();
+    const options = osvOptions(ctx);
+    const answers: Map<string, OsvRecord[]> = queries.length ? await queryOsv('npm', queries, options) : new Map();
 
     const findings: Finding[] = [];
     const vulnerable = new Set<string>();
@@ -119,6 +116,3 @@ export const checkVulnerabilitiesTool = defineTool({
   },
 });
 
-function isKv(value: unknown): value is KvLike {
-  return typeof value === 'object' && value !== null && typeof (value as KvLike).get === 'function' && typeof (value as KvLike).put === 'function';
-}

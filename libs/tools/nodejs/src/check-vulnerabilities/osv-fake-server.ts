@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { OsvRecord } from './osv-client';
+import type { OsvRecord } from '@mcp/core-osv';
 
 /**
  * A loopback stand-in for api.osv.dev serving the GHSA records in fixtures/osv in OSV's wire

@@ -113,7 +113,7 @@ describe('python_audit_vulnerabilities', () => {
     expect(second).toEqual(first);
     expect(afterFirst - before).toBe(3);
     expect(osv.calls.length).toBe(afterFirst);
-    expect([...kv.store.keys()].sort()).toEqual(['osv:query:PyPI:requests@2.28.2', 'osv:vuln:GHSA-j8r2-6x86-q33q', 'osv:vuln:PYSEC-2023-74']);
+    expect([...kv.store.keys()].sort()).toEqual(['osv:v1:query:PyPI:requests@2.28.2', 'osv:v1:vuln:GHSA-j8r2-6x86-q33q', 'osv:v1:vuln:PYSEC-2023-74']);
     expect(Math.min(...kv.ttls)).toBeGreaterThanOrEqual(60);
   });
 
@@ -127,7 +127,7 @@ describe('python_audit_vulnerabilities', () => {
     const failing = await osvServer(500);
     const reply = await runTool(auditVulnerabilities, { content: 'requests==2.28.2\n' }, { env: { OSV_API_URL: failing.url } });
     await failing.close();
-    expect(resultText(reply)).toMatch(/^OSV advisory database could not be queried: .* answered HTTP 500$/);
+    expect(resultText(reply)).toMatch(/^OSV advisory database could not be queried: POST .*\/v1\/querybatch answered HTTP 500/);
   });
 
   it('parses before querying: an invalid line is a parse error naming it', async () => {

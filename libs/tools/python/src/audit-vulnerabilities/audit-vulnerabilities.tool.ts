@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { analyzerOptions, contentArg, defineTool } from '@mcp/core-protocol';
 import { InputError, table, type Finding } from '@mcp/core-response';
-import { OsvClient, advisorySeverity, matchPyPI, type OsvVuln } from '../shared/osv';
+import { keyOf, osvOptions, queryOsv, type OsvRecord } from '@mcp/core-osv';
+import { advisorySeverity, matchPyPI } from '../shared/osv';
 import { normalizeName, parseManifest, type Dependency } from '../shared/requirements';
 
 const SEVERITY: Record<string, Finding['severity']> = { CRITICAL: 'error', HIGH: 'error', MODERATE: 'warning', LOW: 'info', NONE: 'info' };
@@ -14,8 +15,8 @@ export function pinnedVersion(d: Dependency): string | null {
 }
 
 /** OSV returns a PYSEC and a GHSA record for one flaw: group records that alias each other. */
-function groupAliases(vulns: OsvVuln[]): OsvVuln[][] {
-  const groups: { ids: Set<string>; members: OsvVuln[] }[] = [];
+function groupAliases(vulns: OsvRecord[]): OsvRecord[][] {
+  const groups: { ids: Set<string>; members: OsvRecord[] }[] = [];
   for (const v of vulns) {
     const ids = new Set([v.id, ...(v.aliases ?? [])]);
     const hits = groups.filter((g) => [...ids].some((id) => g.ids.has(id)));
@@ -67,15 +68,12 @@ export const auditVulnerabilities = defineTool({
       seen.add(key);
       pinned.push({ dep, version });
     }
-    const osv = new OsvClient(ctx);
-    const ids = pinned.length ? await osv.queryBatch('PyPI', pinned.map((p) => ({ name: p.dep.name, version: p.version }))) : [];
-    const records = new Map<string, OsvVuln>();
-    for (const id of [...new Set(ids.flat())].sort()) records.set(id, await osv.vuln(id));
+    const queries = pinned.map((p) => ({ name: p.dep.name, version: p.version }));
+    const advisories = queries.length ? await queryOsv('PyPI', queries, osvOptions(ctx)) : new Map<string, OsvRecord[]>();
     const rows: { name: string; version: string; vulnerabilities: number }[] = [];
     pinned.forEach(({ dep, version }, i) => {
-      const matched: { v: OsvVuln; fixedIn: string | null }[] = [];
-      for (const id of ids[i]) {
-        const v = records.get(id)!;
+      const matched: { v: OsvRecord; fixedIn: string | null }[] = [];
+      for (const v of advisories.get(keyOf(queries[i])) ?? []) {
         const m = matchPyPI(v, dep.name, version, normalizeName);
         if (m.affected) matched.push({ v, fixedIn: m.fixedIn });
       }

@@ -1,4 +1,4 @@
-import { ServiceError } from '@mcp/core-response';
+import { InputError, ServiceError } from '@mcp/core-response';
 
 /** The subset of the OSV schema (https://ossf.github.io/osv-schema/) the tool reads. */
 export interface OsvRecord {
@@ -31,8 +31,24 @@ export interface OsvClientOptions {
 }
 
 export const OSV_SERVICE = 'OSV advisory database';
+export const DEFAULT_OSV_API_URL = 'https://api.osv.dev';
+
+/**
+ * The client options from a tool's context: the worker vars OSV_API_URL (tests point it at a
+ * loopback OSV) and OSV_CACHE (a KV namespace), and the call's fetch and abort signal.
+ */
+export function osvOptions(ctx: { env: Record<string, unknown>; fetch: typeof fetch; signal?: AbortSignal }): OsvClientOptions {
+  const raw = ctx.env.OSV_API_URL;
+  const baseUrl = typeof raw === 'string' && raw ? raw : DEFAULT_OSV_API_URL;
+  if (!/^https?:\/\//.test(baseUrl)) throw new InputError(`OSV_API_URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  const kv = ctx.env.OSV_CACHE as Partial<KvLike> | undefined;
+  const cache = kv && typeof kv.get === 'function' && typeof kv.put === 'function' ? (kv as KvLike) : undefined;
+  return { baseUrl, fetch: ctx.fetch, signal: ctx.signal, cache };
+}
 const BATCH_SIZE = 1000; // OSV's documented limit per querybatch call
 const PARALLEL_DETAILS = 8;
+const PARALLEL_KV = 50;
+const MAX_CACHED_PACKAGES = 300;
 // Which advisories affect a version changes when one is published: keep that answer short.
 // A published record changes rarely (its `modified` date), so it is kept longer.
 const QUERY_TTL_S = 60 * 60;
@@ -43,20 +59,31 @@ export interface PackageQuery {
   version: string;
 }
 
+/** OSV's ecosystem names for the packages our tools audit. */
+export type OsvEcosystem = 'npm' | 'PyPI';
+
 /**
  * Asks OSV which advisories name each package version (POST /v1/querybatch, following
- * next_page_token), then loads each advisory (GET /v1/vulns/{id}). Every failure to reach OSV
- * or a non-2xx answer is a ServiceError: the caller must never read it as "no advisories".
+ * next_page_token), then loads each advisory (GET /v1/vulns/{id}). Answers are cached in KV
+ * when the worker has it. Every failure to reach OSV or a non-2xx answer is a ServiceError:
+ * the caller must never read it as "no advisories". Which versions an advisory affects is the
+ * caller's to decide (semver for npm, PEP 440 for PyPI), from the records' ranges.
  */
-export async function queryOsv(queries: PackageQuery[], opts: OsvClientOptions): Promise<Map<string, OsvRecord[]>> {
+export async function queryOsv(ecosystem: OsvEcosystem, queries: PackageQuery[], opts: OsvClientOptions): Promise<Map<string, OsvRecord[]>> {
   const base = opts.baseUrl.replace(/\/+$/, '');
+  const queryKey = (q: PackageQuery) => `osv:v1:query:${ecosystem}:${keyOf(q)}`;
   const idsByPackage = new Map<string, string[]>();
   const missing: PackageQuery[] = [];
-  for (const q of queries) {
-    const cached = await cacheGet<string[]>(opts.cache, queryKey(q));
+  // A Workers invocation may make about 1,000 KV operations: a lockfile too large to cache
+  // within that (a get and a put per package, and per advisory) goes to OSV uncached.
+  if (queries.length > MAX_CACHED_PACKAGES) opts = { ...opts, cache: undefined };
+  // KV reads are network calls in production: several at a time, not one after the other.
+  const cachedIds = await mapLimit(queries, PARALLEL_KV, (q) => cacheGet<string[]>(opts.cache, queryKey(q)));
+  queries.forEach((q, i) => {
+    const cached = cachedIds[i];
     if (cached) idsByPackage.set(keyOf(q), cached);
     else missing.push(q);
-  }
+  });
 
   for (let i = 0; i < missing.length; i += BATCH_SIZE) {
     let pending = missing.slice(i, i + BATCH_SIZE).map((q) => ({ q, pageToken: undefined as string | undefined }));
@@ -64,7 +91,7 @@ export async function queryOsv(queries: PackageQuery[], opts: OsvClientOptions):
     while (pending.length > 0) {
       const body = {
         queries: pending.map(({ q, pageToken }) => ({
-          package: { name: q.name, ecosystem: 'npm' },
+          package: { name: q.name, ecosystem },
           version: q.version,
           ...(pageToken ? { page_token: pageToken } : {}),
         })),
@@ -86,21 +113,16 @@ export async function queryOsv(queries: PackageQuery[], opts: OsvClientOptions):
       });
       pending = next;
     }
-    for (const [key, ids] of found) {
-      const sorted = [...ids].sort();
-      idsByPackage.set(key, sorted);
+    for (const [key, ids] of found) idsByPackage.set(key, [...ids].sort());
+    await mapLimit([...found.keys()], PARALLEL_KV, (key) => {
       const [name, version] = splitKey(key);
-      await cachePut(opts.cache, queryKey({ name, version }), sorted, QUERY_TTL_S);
-    }
+      return cachePut(opts.cache, queryKey({ name, version }), idsByPackage.get(key), QUERY_TTL_S);
+    });
   }
 
   const allIds = [...new Set([...idsByPackage.values()].flat())].sort();
-  const records = new Map<string, OsvRecord>();
-  for (let i = 0; i < allIds.length; i += PARALLEL_DETAILS) {
-    const chunk = allIds.slice(i, i + PARALLEL_DETAILS);
-    const loaded = await Promise.all(chunk.map((id) => loadRecord(id, base, opts)));
-    loaded.forEach((r, k) => records.set(chunk[k], r));
-  }
+  const loaded = await mapLimit(allIds, PARALLEL_DETAILS, (id) => loadRecord(id, base, opts));
+  const records = new Map(allIds.map((id, k) => [id, loaded[k]]));
   const out = new Map<string, OsvRecord[]>();
   for (const [key, ids] of idsByPackage) out.set(key, ids.map((id) => records.get(id)!));
   return out;
@@ -139,7 +161,6 @@ const splitKey = (key: string): [string, string] => {
   const at = key.lastIndexOf('@');
   return [key.slice(0, at), key.slice(at + 1)];
 };
-const queryKey = (q: PackageQuery) => `osv:v1:query:npm:${keyOf(q)}`;
 
 // The cache is an optimization: a KV hiccup must not fail or change the answer.
 async function cacheGet<T>(kv: KvLike | undefined, key: string): Promise<T | undefined> {
@@ -159,4 +180,18 @@ async function cachePut(kv: KvLike | undefined, key: string, value: unknown, ttl
   } catch {
     /* see cacheGet */
   }
+}
+
+/** `fn` over every item, at most `limit` at a time; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'core-osv',
+  preset: '../../../jest.preset.js',
+};
