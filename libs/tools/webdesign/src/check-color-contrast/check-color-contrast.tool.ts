@@ -33,9 +33,17 @@ export interface PairRow {
   suggestedForeground: string | null;
 }
 
-function row(fg: ReturnType<typeof parseColor> & object, bg: ReturnType<typeof parseColor> & object, fontSizePx: number, fontWeight: number) {
+type Suggestions = Map<string, string | null>;
+
+function row(fg: ReturnType<typeof parseColor> & object, bg: ReturnType<typeof parseColor> & object, fontSizePx: number, fontWeight: number, suggestions: Suggestions) {
   const ratio = contrastRatio(fg, bg);
   const largeText = isLargeText(fontSizePx, fontWeight);
+  // A page repeats a few colour pairs many times; the search (hundreds of OKLCH conversions)
+  // runs once per pair and threshold within a call.
+  const threshold = largeText ? 3 : 4.5;
+  const key = `${fg.r},${fg.g},${fg.b},${fg.a}|${bg.r},${bg.g},${bg.b},${bg.a}|${threshold}`;
+  let suggested = suggestions.get(key);
+  if (suggested === undefined) suggestions.set(key, (suggested = nearestPassing(fg, bg, threshold)));
   return {
     fontSizePx,
     fontWeight,
@@ -46,7 +54,7 @@ function row(fg: ReturnType<typeof parseColor> & object, bg: ReturnType<typeof p
     aaaNormal: ratio >= 7,
     aaaLarge: ratio >= 4.5,
     apcaLc: apcaLc(fg, bg),
-    suggestedForeground: nearestPassing(fg, bg, largeText ? 3 : 4.5),
+    suggestedForeground: suggested,
   };
 }
 
@@ -71,6 +79,7 @@ export const checkColorContrast = defineTool({
     if (pairs && content !== undefined) throw new InputError('Give either `pairs` or `content`, not both.');
     const rows: PairRow[] = [];
     const findings: Finding[] = [];
+    const suggestions: Suggestions = new Map();
     if (pairs) {
       pairs.forEach((p, i) => {
         const fg = parseColor(p.foreground);
@@ -78,7 +87,7 @@ export const checkColorContrast = defineTool({
         if (!fg) throw new InputError(`pairs[${i}].foreground: "${p.foreground}" is not a CSS colour`);
         if (!bg) throw new InputError(`pairs[${i}].background: "${p.background}" is not a CSS colour`);
         const back = bg.a < 1 ? composite(bg, WHITE) : bg;
-        const r: PairRow = { foreground: p.foreground, background: p.background, ...row(fg, back, p.fontSize ?? 16, p.fontWeight ?? 400) };
+        const r: PairRow = { foreground: p.foreground, background: p.background, ...row(fg, back, p.fontSize ?? 16, p.fontWeight ?? 400, suggestions) };
         rows.push(r);
         const passes = r.largeText ? r.aaLarge : r.aaNormal;
         if (!passes) {
@@ -113,7 +122,7 @@ export const checkColorContrast = defineTool({
           });
           continue;
         }
-        const r: PairRow = { foreground: toHex(t.fg!), background: toHex(t.bg!), selector, line: loc.line, ...row(t.fg!, t.bg!, t.fontSizePx, t.fontWeight) };
+        const r: PairRow = { foreground: toHex(t.fg!), background: toHex(t.bg!), selector, line: loc.line, ...row(t.fg!, t.bg!, t.fontSizePx, t.fontWeight, suggestions) };
         rows.push(r);
         if (!(r.largeText ? r.aaLarge : r.aaNormal)) {
           findings.push({
