@@ -10,7 +10,7 @@ import { PREFIXES } from './bench-load.mjs';
 const [file] = process.argv.slice(2);
 const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('| '));
 const [header, rule, ...rows] = lines;
-const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, with nothing else running (medians of warm calls; the doubling ratio compares the fastest calls of each size):`;
+const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, with nothing else running (medians of warm calls; ½ MiB and ~1 MiB timed in alternation, the doubling ratio being the median of the pairs' ratios):`;
 for (const category of new Set(Object.values(PREFIXES))) {
   const mine = rows.filter((r) => PREFIXES[r.slice(2).split('_')[0]] === category);
   if (!mine.length) continue;
