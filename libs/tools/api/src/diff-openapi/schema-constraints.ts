@@ -34,10 +34,10 @@ export function checkConstraints(ctx: Ctx, n: SchemaNode): void {
   const scope = scopeOf(n);
   if (scope === 'header' || scope === 'parameter-property') return;
   if (n.site.dir === 'request') {
-    upperBound(ctx, n, change(n, 'maximum', num), 'max', f2);
-    upperBound(ctx, n, change(n, 'exclusiveMaximum', bound), 'exclusive-max', f2);
-    lowerBound(ctx, n, change(n, 'minimum', num), 'min', f2);
-    lowerBound(ctx, n, change(n, 'exclusiveMinimum', bound), 'exclusive-min', f2);
+    requestBound(ctx, n, change(n, 'maximum', num), 'max', f2);
+    requestBound(ctx, n, change(n, 'exclusiveMaximum', bound), 'exclusive-max', f2);
+    requestBound(ctx, n, change(n, 'minimum', num), 'min', f2);
+    requestBound(ctx, n, change(n, 'exclusiveMinimum', bound), 'exclusive-min', f2);
     maxLength(ctx, n, change(n, 'maxLength', num));
     minLength(ctx, n, change(n, 'minLength', zeroed));
     items(ctx, n, change(n, 'minItems', zeroed), change(n, 'maxItems', num));
@@ -64,43 +64,28 @@ function subject(n: SchemaNode): string {
 
 const readOnlyProp = (n: SchemaNode) => scopeOf(n) === 'property' && n.b.readOnly === true;
 
-/** maximum / exclusiveMaximum on a request: lowering it rejects values clients send. */
-function upperBound(ctx: Ctx, n: SchemaNode, c: Change | undefined, name: 'max' | 'exclusive-max', fmt: (v: unknown) => string): void {
+/**
+ * A numeric bound on a request: tightening it (lowering a maximum, raising a minimum) rejects
+ * values clients send today; loosening it is informational.
+ */
+function requestBound(ctx: Ctx, n: SchemaNode, c: Change | undefined, name: 'max' | 'exclusive-max' | 'min' | 'exclusive-min', fmt: (v: unknown) => string): void {
   if (!c || c.to === undefined) return;
+  const upper = name === 'max' || name === 'exclusive-max';
+  const [tighter, looser] = upper ? ['decreased', 'increased'] : ['increased', 'decreased'];
   const scope = scopeOf(n);
   const word = scope === 'parameter' ? 'request-parameter' : scope === 'body' ? 'request-body' : 'request-property';
   const at = atB(n, c.key);
   if (c.from === undefined) {
     if (readOnlyProp(n)) return;
-    report(ctx, n, `${word}-${name}-set`, [...lead(n), fmt(c.to)], at, `Confirm that no client sends values above ${fmt(c.to)} to ${subject(n)} before adding the limit.`);
+    report(ctx, n, `${word}-${name}-set`, [...lead(n), fmt(c.to)], at, `Confirm that no client sends values ${upper ? 'above' : 'below'} ${fmt(c.to)} to ${subject(n)} before adding the limit.`);
     return;
   }
-  if (decreased(c.from, c.to)) {
-    const id = scope === 'property' && n.b.readOnly === true ? `request-read-only-property-${name}-decreased` : `${word}-${name}-decreased`;
+  if (upper ? decreased(c.from, c.to) : increased(c.from, c.to)) {
+    const id = scope === 'property' && n.b.readOnly === true ? `request-read-only-property-${name}-${tighter}` : `${word}-${name}-${tighter}`;
     const args = scope === 'parameter' ? [...lead(n), fmt(c.from), fmt(c.to)] : [...lead(n), fmt(c.to)];
-    report(ctx, n, id, args, at, `Keep ${c.key} of ${subject(n)} at ${fmt(c.from)}; values up to it are valid requests today.`);
+    report(ctx, n, id, args, at, `Keep ${c.key} of ${subject(n)} at ${fmt(c.from)}; values ${upper ? 'up' : 'down'} to it are valid requests today.`);
   } else {
-    report(ctx, n, `${word}-${name}-increased`, [...lead(n), fmt(c.from), fmt(c.to)], at);
-  }
-}
-
-/** minimum / exclusiveMinimum on a request: raising it rejects values clients send. */
-function lowerBound(ctx: Ctx, n: SchemaNode, c: Change | undefined, name: 'min' | 'exclusive-min', fmt: (v: unknown) => string): void {
-  if (!c || c.to === undefined) return;
-  const scope = scopeOf(n);
-  const word = scope === 'parameter' ? 'request-parameter' : scope === 'body' ? 'request-body' : 'request-property';
-  const at = atB(n, c.key);
-  if (c.from === undefined) {
-    if (readOnlyProp(n)) return;
-    report(ctx, n, `${word}-${name}-set`, [...lead(n), fmt(c.to)], at, `Confirm that no client sends values below ${fmt(c.to)} to ${subject(n)} before adding the limit.`);
-    return;
-  }
-  if (increased(c.from, c.to)) {
-    const id = scope === 'property' && n.b.readOnly === true ? `request-read-only-property-${name}-increased` : `${word}-${name}-increased`;
-    const args = scope === 'parameter' ? [...lead(n), fmt(c.from), fmt(c.to)] : [...lead(n), fmt(c.to)];
-    report(ctx, n, id, args, at, `Keep ${c.key} of ${subject(n)} at ${fmt(c.from)}; values down to it are valid requests today.`);
-  } else {
-    report(ctx, n, `${word}-${name}-decreased`, [...lead(n), fmt(c.from), fmt(c.to)], at);
+    report(ctx, n, `${word}-${name}-${looser}`, [...lead(n), fmt(c.from), fmt(c.to)], at);
   }
 }
 
