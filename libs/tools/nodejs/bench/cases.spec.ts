@@ -1,14 +1,6 @@
-import { describeBenchCases, osvRecordsIn, startOsvStub } from '@mcp/core-protocol/testing';
+import { describeBenchCases } from '@mcp/core-protocol/testing';
 import cases from './cases';
 import { tools } from '../src/index';
 
 // node_check_vulnerabilities queries OSV: a loopback stand-in serving the fixture advisories.
-let osv: Awaited<ReturnType<typeof startOsvStub>> | undefined;
-
-describeBenchCases('nodejs', cases, tools, {
-  env: async () => {
-    osv = await startOsvStub(osvRecordsIn(new URL('../src/check-vulnerabilities/fixtures/osv/', import.meta.url)));
-    return { OSV_API_URL: osv.url };
-  },
-  teardown: async () => osv?.close(),
-});
+describeBenchCases('nodejs', cases, tools, { osvRecords: [new URL('../src/check-vulnerabilities/fixtures/osv/', import.meta.url)] });

@@ -1,12 +1,12 @@
 import { envelopeSchema } from '@mcp/core-response';
 import type { ToolDefinition } from '../registry/define-tool';
 import type { BenchCase } from './bench';
+import { osvRecordsIn, startOsvStub } from './osv-stub';
 import { resultText, runTool } from './run-tool';
 
 export interface BenchSpecOptions {
-  /** Worker vars the tools need (e.g. OSV_API_URL of a loopback stub), set up before the cases run. */
-  env?: () => Promise<Record<string, unknown>>;
-  teardown?: () => Promise<void>;
+  /** Folders of OSV advisory records to serve on a loopback OSV (the tools get OSV_API_URL). */
+  osvRecords?: URL[];
 }
 
 /**
@@ -17,10 +17,13 @@ export interface BenchSpecOptions {
 export function describeBenchCases(category: string, cases: BenchCase[], tools: ToolDefinition[], options: BenchSpecOptions = {}): void {
   describe(`${category} bench cases`, () => {
     let env: Record<string, unknown> = {};
+    let osv: Awaited<ReturnType<typeof startOsvStub>> | undefined;
     beforeAll(async () => {
-      env = (await options.env?.()) ?? {};
+      if (!options.osvRecords) return;
+      osv = await startOsvStub(osvRecordsIn(...options.osvRecords));
+      env = { OSV_API_URL: osv.url };
     });
-    afterAll(async () => options.teardown?.());
+    afterAll(async () => osv?.close());
 
     it('cover every tool of the category once', () => {
       expect(cases.map((c) => c.tool.name).sort()).toEqual(tools.map((t) => t.name).sort());
