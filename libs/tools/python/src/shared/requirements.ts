@@ -48,10 +48,9 @@ export function parsePep508(text: string): { rawName: string; extras: string[]; 
   }
   if (rest.startsWith('@')) return { rawName: m[1], extras, specifier: '', marker, url: rest.slice(1).trim() };
   let specifier = rest.replace(/^\((.*)\)$/, '$1').replace(/\s+/g, '');
-  if (specifier && !validRange(specifier)) {
-    // pep440 rejects some valid clauses (e.g. "==1.*"); accept comparison clauses by shape.
-    if (!specifier.split(',').every((c) => /^(===|==|!=|~=|>=|<=|>|<)\s*[A-Za-z0-9.*+!_-]+$/.test(c))) return null;
-  }
+  // Comparison clauses are accepted by shape (pep440 rejects some valid ones, e.g. "==1.*"), and
+  // checked first: it is the common case, and pep440's parser is the slow part of a long file.
+  if (specifier && !specifier.split(',').every((c) => /^(===|==|!=|~=|>=|<=|>|<)\s*[A-Za-z0-9.*+!_-]+$/.test(c)) && !validRange(specifier)) return null;
   specifier = specifier.split(',').filter(Boolean).join(',');
   return { rawName: m[1], extras, specifier, marker };
 }
