@@ -41,6 +41,13 @@ export function hasSlash(m: PyModule, list: SyntaxNode): boolean {
 
 const syntax = (feature: string, minor: number, node: SyntaxNode): Feature => ({ ruleId: 'syntax-feature', feature, minor, node });
 
+/** The node types detectFeatures looks at (its switch's cases). */
+const FEATURE_NODES = new Set([
+  'NamedExpression', 'ParamList', 'FormatString', 'MatchStatement', 'TryStatement', 'TypeDefinition', 'TypeParamList', 'WithItems', 'Decorator',
+  'AwaitExpression', 'FunctionDefinition', 'ForStatement', 'WithStatement', 'AssignStatement', 'Number', 'BinaryExpression', 'UpdateStatement',
+  'ArrayExpression', 'TupleExpression', 'SetExpression', 'DictionaryExpression', 'ArgList', 'ImportStatement', 'MemberExpression', 'CallExpression',
+]);
+
 export function detectFeatures(m: PyModule): Feature[] {
   const out: Feature[] = [];
   const aliases = importAliases(m);
@@ -59,6 +66,8 @@ export function detectFeatures(m: PyModule): Feature[] {
   };
   m.tree.iterate({
     enter: (ref) => {
+      // Most nodes are none of the cases below: skip them before materializing a SyntaxNode.
+      if (!FEATURE_NODES.has(ref.name)) return undefined;
       const n = ref.node;
       switch (ref.name) {
         case 'NamedExpression':
