@@ -71,14 +71,14 @@ export type OsvEcosystem = 'npm' | 'PyPI';
  */
 export async function queryOsv(ecosystem: OsvEcosystem, queries: PackageQuery[], opts: OsvClientOptions): Promise<Map<string, OsvRecord[]>> {
   const base = opts.baseUrl.replace(/\/+$/, '');
-  const queryKey = (q: PackageQuery) => `osv:v1:query:${ecosystem}:${keyOf(q)}`;
+  const queryKey = (key: string) => `osv:v1:query:${ecosystem}:${key}`;
   const idsByPackage = new Map<string, string[]>();
   const missing: PackageQuery[] = [];
   // A Workers invocation may make about 1,000 KV operations: a lockfile too large to cache
   // within that (a get and a put per package, and per advisory) goes to OSV uncached.
   if (queries.length > MAX_CACHED_PACKAGES) opts = { ...opts, cache: undefined };
   // KV reads are network calls in production: several at a time, not one after the other.
-  const cachedIds = await mapLimit(queries, PARALLEL_KV, (q) => cacheGet<string[]>(opts.cache, queryKey(q)));
+  const cachedIds = await mapLimit(queries, PARALLEL_KV, (q) => cacheGet<string[]>(opts.cache, queryKey(keyOf(q))));
   queries.forEach((q, i) => {
     const cached = cachedIds[i];
     if (cached) idsByPackage.set(keyOf(q), cached);
@@ -114,10 +114,7 @@ export async function queryOsv(ecosystem: OsvEcosystem, queries: PackageQuery[],
       pending = next;
     }
     for (const [key, ids] of found) idsByPackage.set(key, [...ids].sort());
-    await mapLimit([...found.keys()], PARALLEL_KV, (key) => {
-      const [name, version] = splitKey(key);
-      return cachePut(opts.cache, queryKey({ name, version }), idsByPackage.get(key), QUERY_TTL_S);
-    });
+    await mapLimit([...found.keys()], PARALLEL_KV, (key) => cachePut(opts.cache, queryKey(key), idsByPackage.get(key), QUERY_TTL_S));
   }
 
   const allIds = [...new Set([...idsByPackage.values()].flat())].sort();
@@ -157,10 +154,6 @@ async function requestJson<T>(opts: OsvClientOptions, url: string, init: Request
 }
 
 export const keyOf = (q: PackageQuery) => `${q.name}@${q.version}`;
-const splitKey = (key: string): [string, string] => {
-  const at = key.lastIndexOf('@');
-  return [key.slice(0, at), key.slice(at + 1)];
-};
 
 // The cache is an optimization: a KV hiccup must not fail or change the answer.
 async function cacheGet<T>(kv: KvLike | undefined, key: string): Promise<T | undefined> {

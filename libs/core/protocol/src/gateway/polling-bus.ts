@@ -28,9 +28,4 @@ export class PollingEventBus implements ServerEventBus {
       off();
     };
   }
-
-  /** Open streams (for tests and /health introspection). */
-  get listenerCount(): number {
-    return this.inner.listenerCount;
-  }
 }
